@@ -1,0 +1,1 @@
+"""The headless command line: every sub-command drives the same core as the TUI."""

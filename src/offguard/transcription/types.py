@@ -1,0 +1,44 @@
+"""Plain result types shared by the transcriber, the store and the analyser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word with its timing (seconds from the take's start)."""
+
+    word: str
+    start: float
+    end: float
+    probability: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "word": self.word,
+            "start": round(self.start, 3),
+            "end": round(self.end, 3),
+            "probability": round(self.probability, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """The text of one take, with word timings and how it was produced."""
+
+    text: str
+    words: tuple[Word, ...]
+    duration: float
+    model: str
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "duration": round(self.duration, 3),
+            "model": self.model,
+            "settings": self.settings,
+            "words": [w.to_dict() for w in self.words],
+        }
