@@ -1,0 +1,1 @@
+"""Virtual microphone fixture (filled in by the audio work)."""
