@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,22 @@ class Transcript:
             "settings": self.settings,
             "words": [w.to_dict() for w in self.words],
         }
+
+
+class Transcriber(Protocol):
+    """What the app needs from a speech-to-text engine (the real one wraps faster-whisper)."""
+
+    model_name: str
+
+    def load(self) -> None: ...
+
+    def transcribe(
+        self,
+        audio: Any,
+        *,
+        samplerate: int = 16000,
+        prompt: str | None = None,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+        on_segment: Callable[[str], None] | None = None,
+    ) -> Transcript: ...
