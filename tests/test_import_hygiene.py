@@ -1,0 +1,52 @@
+"""The core never imports Textual; the console entry point starts without heavy imports."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import offguard
+
+SRC = Path(offguard.__file__).resolve().parent
+
+
+def core_modules() -> list[str]:
+    names = []
+    for info in pkgutil.walk_packages([str(SRC)], prefix="offguard."):
+        if info.name.startswith("offguard.ui"):
+            continue
+        names.append(info.name)
+    return sorted(names)
+
+
+def test_core_never_imports_textual() -> None:
+    modules = core_modules()
+    assert "offguard.practice" in modules and "offguard.analysis" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "", f"core modules pulled in Textual: {out}"
+
+
+def test_cli_help_does_not_load_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from offguard.cli.main import build_parser\n"
+        "build_parser()\n"
+        "heavy = [m for m in ('textual', 'faster_whisper', 'ctranslate2', 'sounddevice', 'numpy')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "", f"`offguard --help` imports heavy modules: {out}"
