@@ -18,6 +18,8 @@ from offguard.errors import OffguardError
 #: Sub-command modules, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "offguard.cli.questions",
+    "offguard.cli.record",
+    "offguard.cli.import_cmd",
 )
 
 DESCRIPTION = """\
@@ -63,6 +65,11 @@ def run(argv: list[str]) -> int:
             setattr(args, name, None)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     try:
+        if func is not None and getattr(args, "recover", True):
+            from offguard.cli.takes_service import recover_on_start
+            from offguard.config import load_settings
+
+            recover_on_start(load_settings(args.data_dir, model=args.model))
         if func is None:
             from offguard.cli.tui import launch
 

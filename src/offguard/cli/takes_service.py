@@ -1,0 +1,105 @@
+"""Building the take service (store, transcriber, recorder) for headless commands."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from offguard.config import Settings, ensure_data_dir
+
+if TYPE_CHECKING:
+    from offguard.audio.recorder import AudioRecorder
+    from offguard.practice import Practice, TakeOutcome
+    from offguard.questions import Question
+    from offguard.store import Store
+
+
+def recorder_factory(settings: Settings) -> Callable[[], AudioRecorder]:
+    """A factory of real microphone recorders for the configured device and rate."""
+
+    def make() -> AudioRecorder:
+        from offguard.audio.recorder import Recorder
+
+        return Recorder(settings.device, samplerate=settings.samplerate)
+
+    return make
+
+
+def open_practice(settings: Settings, store: Store) -> Practice:
+    from offguard.practice import Practice
+    from offguard.transcription.whisper import WhisperTranscriber
+
+    ensure_data_dir(settings.data_dir)
+    return Practice(settings, store, WhisperTranscriber(settings.model), recorder_factory(settings))
+
+
+def outcome_json(outcome: TakeOutcome) -> dict[str, object]:
+    """The JSON printed by `record --json` and `import --json`."""
+    return {
+        "take_id": outcome.take_id,
+        "question_id": outcome.question_id,
+        "audio": str(outcome.audio_path.resolve()),
+        "duration": round(outcome.duration, 3),
+        "status": outcome.status,
+        "transcript": outcome.transcript.text,
+        "verdict": outcome.analysis.verdict,
+        "specificity": round(outcome.analysis.specificity, 1),
+    }
+
+
+def find_question(settings: Settings, store: Store, question_id: str) -> Question:
+    """A bank or user question by id, or a clear error listing how to find ids."""
+    from offguard.errors import OffguardError
+    from offguard.questions import load_questions
+
+    bank = load_questions(settings.data_dir)
+    question = bank.get(question_id)
+    if question is None:
+        question = next((q for q in store.user_questions() if q.id == question_id), None)
+    if question is None:
+        raise OffguardError(
+            f"There is no question with id '{question_id}'.",
+            "list the ids with `offguard questions`.",
+        )
+    return question
+
+
+def recover_on_start(settings: Settings) -> None:
+    """Repair takes a killed process left behind; cheap, runs before every command.
+
+    Only acts when the data folder already has a database: it never creates one.
+    """
+    if not settings.db_path.is_file():
+        return
+    from offguard.errors import OffguardError
+    from offguard.practice import Practice
+    from offguard.store import Store
+
+    try:
+        store = Store.open(settings.db_path)
+    except OffguardError:
+        return  # the command itself will report the problem
+    try:
+        practice = Practice(settings, store, _NoTranscriber(), recorder_factory(settings))
+        recovered = practice.repair_interrupted()
+    finally:
+        store.close()
+    for take_id in recovered:
+        print(
+            f"offguard: recovered take {take_id} from a recording that was interrupted; "
+            f"transcribe it with `offguard analyze --take {take_id}`",
+            file=sys.stderr,
+        )
+
+
+class _NoTranscriber:
+    """Stands in where repair needs no model."""
+
+    model_name = "none"
+
+    def load(self) -> None:
+        return None
+
+    def transcribe(self, audio: object, **_: object) -> object:  # pragma: no cover
+        raise RuntimeError("repair does not transcribe")

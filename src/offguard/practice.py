@@ -1,0 +1,409 @@
+"""The take service: record, import, transcribe, analyse and recover practice takes.
+
+This is the one place that joins the recorder, the transcriber, the analyser and the store, so
+the CLI and the TUI behave the same. Every method here may block (audio, model, disk): the TUI
+calls them from thread workers, never from the UI thread.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from offguard.config import Settings, ensure_data_dir
+from offguard.errors import AudioFileError, OffguardError, StorageError
+from offguard.transcription.types import Transcriber, Transcript
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from offguard.analysis import Analysis
+    from offguard.audio.recorder import AudioRecorder, Level
+    from offguard.questions import Question
+    from offguard.store import Store
+    from offguard.transcription.streaming import StreamingTranscriber
+
+RecorderFactory = Callable[[], "AudioRecorder"]
+IMPORT_SUFFIXES = (".flac", ".wav", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".mp4")
+
+
+@dataclass(frozen=True)
+class TakeOutcome:
+    """A finished take: where its audio is, what was said, and the coach's verdict."""
+
+    take_id: int
+    question_id: str
+    audio_path: Path
+    duration: float
+    status: str
+    transcript: Transcript
+    analysis: Analysis
+    error: str | None = None
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40] or "take"
+
+
+def _lock_path(audio: Path) -> Path:
+    return audio.with_name(audio.name + ".recording")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process on Windows
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class _BlockBuffer:
+    """Holds blocks until the streaming transcriber exists, then forwards them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pending: list[np.ndarray] = []
+        self._target: StreamingTranscriber | None = None
+
+    def __call__(self, block: np.ndarray) -> None:
+        with self._lock:
+            if self._target is None:
+                self._pending.append(block)
+                return
+            target = self._target
+        target.feed(block)
+
+    def attach(self, target: StreamingTranscriber) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, []
+            for block in pending:
+                target.feed(block)
+            self._target = target
+
+
+class ActiveTake:
+    """A take being recorded. Properties are cheap and safe to poll from the UI thread."""
+
+    def __init__(
+        self,
+        practice: Practice,
+        question: Question,
+        take_id: int,
+        path: Path,
+        recorder: AudioRecorder,
+        streamer: StreamingTranscriber,
+    ) -> None:
+        self._practice = practice
+        self.question = question
+        self.question_id = question.id
+        self.take_id = take_id
+        self.path = path
+        self._recorder = recorder
+        self._streamer = streamer
+        self._done = False
+
+    @property
+    def level(self) -> Level:
+        return self._recorder.level
+
+    @property
+    def elapsed(self) -> float:
+        return self._recorder.elapsed
+
+    @property
+    def overflows(self) -> int:
+        return self._recorder.overflows
+
+    @property
+    def error(self) -> str | None:
+        return self._recorder.error
+
+    def partial_text(self) -> str:
+        return self._streamer.partial_text()
+
+    def stop(self) -> TakeOutcome:
+        """Stop recording, transcribe the tail, analyse and store. Blocks for a moment."""
+        if self._done:
+            raise OffguardError("This take has already been stopped.")
+        self._done = True
+        result = self._recorder.stop()
+        store = self._practice.store
+        store.finish_take(
+            self.take_id,
+            duration=result.duration,
+            status="saved",
+            overflows=result.overflows,
+            note=result.error,
+        )
+        _lock_path(self.path).unlink(missing_ok=True)
+        try:
+            transcript = self._streamer.finish()
+        except OffguardError as exc:
+            raise OffguardError(
+                f"Your take is saved ({self.path.name}) but could not be transcribed: "
+                f"{exc.message}",
+                exc.fix,
+            ) from exc
+        return self._practice._store_results(
+            self.take_id, self.question, transcript, status="saved", error=result.error
+        )
+
+    def discard(self) -> None:
+        """Stop and throw the take away (file and row)."""
+        if self._done:
+            return
+        self._done = True
+        self._streamer.cancel()
+        try:
+            self._recorder.stop()
+        finally:
+            _lock_path(self.path).unlink(missing_ok=True)
+            self._practice.store.finish_take(self.take_id, duration=0.0, status="failed")
+            self._practice.store.delete_take(self.take_id)
+
+
+class Practice:
+    """Joins recorder, transcriber, analyser and store; see the module docstring."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        transcriber: Transcriber,
+        recorder_factory: RecorderFactory,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.transcriber = transcriber
+        self.recorder_factory = recorder_factory
+
+    # -- recording ---------------------------------------------------------------------------
+
+    def new_audio_path(self, question_id: str, started: datetime, suffix: str = ".flac") -> Path:
+        """A fresh path under ``audio/YYYY-MM-DD/`` for a take of this question."""
+        folder = ensure_data_dir(self.settings.data_dir) / "audio" / started.strftime("%Y-%m-%d")
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"Cannot create {folder}: {exc.strerror or exc}.",
+                "free some disk space or choose another folder with --data-dir.",
+            ) from exc
+        stem = f"{started.astimezone().strftime('%H%M%S')}-{_slug(question_id)}"
+        path = folder / f"{stem}{suffix}"
+        n = 2
+        while path.exists():
+            path = folder / f"{stem}-{n}{suffix}"
+            n += 1
+        return path
+
+    def start_take(
+        self, question: Question, *, on_partial: Callable[[str], None] | None = None
+    ) -> ActiveTake:
+        """Start recording an answer to ``question``. Raises AudioUnavailable without a mic."""
+        from offguard.transcription.streaming import StreamingTranscriber
+
+        started = _now()
+        path = self.new_audio_path(question.id, started)
+        recorder = self.recorder_factory()
+        feed = _BlockBuffer()
+        _lock_path(path).write_text(str(os.getpid()), encoding="utf-8")
+        try:
+            recorder.start(path, on_block=feed)
+        except BaseException:
+            _lock_path(path).unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
+            raise
+        streamer = StreamingTranscriber(self.transcriber, recorder.samplerate, on_update=on_partial)
+        feed.attach(streamer)
+        device = getattr(recorder, "device_name", None) or self.settings.device or "default"
+        take_id = self.store.create_take(
+            question.id,
+            path,
+            device=str(device),
+            samplerate=recorder.samplerate,
+            status="recording",
+            started_at=started,
+        )
+        return ActiveTake(self, question, take_id, path, recorder, streamer)
+
+    # -- import and analysis -----------------------------------------------------------------
+
+    def import_audio(self, path: Path, question_id: str) -> TakeOutcome:
+        """Add an existing recording as a take: check, transcribe, copy, store."""
+        from offguard.audio.files import load_audio
+
+        path = Path(path)
+        question = self._question(question_id)
+        if path.suffix.lower() not in IMPORT_SUFFIXES:
+            raise AudioFileError(
+                f"{path} is not a supported audio file.",
+                f"use one of: {', '.join(s.lstrip('.') for s in IMPORT_SUFFIXES)}.",
+            )
+        audio = load_audio(path, 16000)
+        transcript = self.transcriber.transcribe(audio, samplerate=16000)
+        started = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+        dest = self.new_audio_path(question.id, _now(), suffix=path.suffix.lower())
+        try:
+            shutil.copyfile(path, dest)
+        except OSError as exc:
+            dest.unlink(missing_ok=True)
+            raise StorageError(
+                f"Cannot copy {path.name} into {dest.parent}: {exc.strerror or exc}.",
+                "free some disk space, then import again.",
+            ) from exc
+        take_id = self.store.create_take(
+            question.id, dest, device="import", samplerate=16000, status="imported",
+            started_at=started,
+        )
+        self.store.finish_take(take_id, duration=len(audio) / 16000, status="imported")
+        return self._store_results(take_id, question, transcript, status="imported")
+
+    def analyze_take(self, take_id: int) -> Analysis:
+        """(Re)analyse a stored take with its word timings and audio; stores the result."""
+        take = self.store.get_take(take_id)
+        if take is None:
+            raise OffguardError(f"There is no take {take_id}.", "list them with `offguard takes`.")
+        transcript = self.store.latest_transcript(take_id)
+        if transcript is None:
+            transcript = self._transcribe_file(take.audio_path)
+            self.store.save_transcript(take_id, transcript)
+        question = self._question(take.question_id)
+        return self._analyse_and_save(take_id, question, transcript, take.audio_path)
+
+    # -- recovery ----------------------------------------------------------------------------
+
+    def repair_interrupted(self) -> list[int]:
+        """Find takes left 'recording' by a process that died; repair and mark them recovered.
+
+        Cheap (no model): runs at the start of every command. Returns the recovered take ids.
+        """
+        from offguard.audio.recovery import repair_audio
+
+        recovered: list[int] = []
+        for take in self.store.takes_with_status("recording"):
+            lock = _lock_path(take.audio_path)
+            try:
+                pid = int(lock.read_text(encoding="utf-8").strip())
+            except (OSError, ValueError):
+                pid = None
+            if pid is not None and _pid_alive(pid):
+                continue  # still being recorded by a live process
+            try:
+                duration = repair_audio(take.audio_path)
+            except AudioFileError as exc:
+                self.store.finish_take(take.id, duration=0.0, status="failed", note=exc.message)
+            else:
+                self.store.finish_take(
+                    take.id, duration=duration, status="recovered",
+                    note="Recovered after the app stopped unexpectedly.",
+                )
+                recovered.append(take.id)
+            lock.unlink(missing_ok=True)
+        return recovered
+
+    def recover_interrupted(self) -> list[TakeOutcome]:
+        """Repair interrupted takes, then transcribe and analyse every recovered take that has
+        no transcript yet. Blocking (uses the model)."""
+        self.repair_interrupted()
+        outcomes: list[TakeOutcome] = []
+        for take in self.store.takes_with_status("recovered"):
+            if self.store.latest_transcript(take.id) is not None:
+                continue
+            transcript = self._transcribe_file(take.audio_path)
+            question = self._question(take.question_id)
+            outcomes.append(
+                self._store_results(take.id, question, transcript, status="recovered")
+            )
+        return outcomes
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _question(self, question_id: str) -> Question:
+        from offguard.questions import Question, load_questions
+
+        found = load_questions(self.settings.data_dir).get(question_id)
+        if found is None:
+            found = next((q for q in self.store.user_questions() if q.id == question_id), None)
+        return found or Question(id=question_id, text="", category="unknown")
+
+    def _transcribe_file(self, path: Path) -> Transcript:
+        from offguard.audio.files import load_audio
+
+        return self.transcriber.transcribe(load_audio(path, 16000), samplerate=16000)
+
+    def _analyse_and_save(
+        self, take_id: int, question: Question, transcript: Transcript, audio_path: Path
+    ) -> Analysis:
+        from offguard.analysis import analyze_text
+        from offguard.audio.files import load_audio
+
+        try:
+            audio = load_audio(audio_path, 16000)
+        except AudioFileError:
+            audio = None
+        analysis = analyze_text(
+            transcript.text,
+            question=question.text or None,
+            words=transcript.words,
+            audio=audio,
+            samplerate=16000 if audio is not None else None,
+            duration=transcript.duration or None,
+        )
+        self.store.save_analysis(
+            take_id,
+            version=analysis.version,
+            verdict=analysis.verdict,
+            specificity=analysis.specificity,
+            data=analysis.to_dict(),
+        )
+        try:
+            from offguard.progress import record_result
+
+            record_result(self.store, question.id, analysis.specificity, _now().date())
+        except ImportError:  # pragma: no cover - progress is optional for the core flow
+            pass
+        return analysis
+
+    def _store_results(
+        self,
+        take_id: int,
+        question: Question,
+        transcript: Transcript,
+        *,
+        status: str,
+        error: str | None = None,
+    ) -> TakeOutcome:
+        take = self.store.get_take(take_id)
+        if take is None:  # pragma: no cover - we just wrote it
+            raise StorageError(f"Take {take_id} vanished from the database.")
+        self.store.save_transcript(take_id, transcript)
+        analysis = self._analyse_and_save(take_id, question, transcript, take.audio_path)
+        return TakeOutcome(
+            take_id=take_id,
+            question_id=question.id,
+            audio_path=take.audio_path,
+            duration=take.duration or transcript.duration,
+            status=status,
+            transcript=transcript,
+            analysis=analysis,
+            error=error,
+        )
