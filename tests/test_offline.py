@@ -1,0 +1,81 @@
+"""Nothing leaves the machine: the whole flow works with network sockets blocked.
+
+A `sitecustomize` in the subprocess makes every AF_INET/AF_INET6 socket raise, the way a machine
+without network (or a firewall) would; Unix sockets (PulseAudio) still work.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BLOCK_NETWORK = """
+import socket
+_real = socket.socket
+class _Blocked(_real):
+    def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+        if family in (socket.AF_INET, socket.AF_INET6) or (family == -1 and fileno is None):
+            raise OSError(101, "network blocked by the offline test")
+        super().__init__(family, type, proto, fileno)
+socket.socket = _Blocked
+def _no_connection(*args, **kwargs):
+    raise OSError(101, "network blocked by the offline test")
+socket.create_connection = _no_connection
+"""
+
+
+def offguard(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "offguard", *args],
+        capture_output=True, text=True, env=env, timeout=600,
+    )
+
+
+@pytest.mark.model
+def test_import_transcribe_analyze_export_without_network(
+    tmp_path: Path, speech_dir: Path
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(BLOCK_NETWORK)
+    repo = Path(__file__).resolve().parents[1]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(site), str(repo / "src")]),
+        "OFFGUARD_DATA_DIR": str(tmp_path / "data"),
+        "HF_HUB_OFFLINE": "0",  # even when allowed to try, nothing may reach out
+    }
+    probe = subprocess.run(
+        [sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"],
+        env=env, capture_output=True, text=True,
+    )
+    assert probe.returncode != 0 and "network blocked" in probe.stderr
+
+    clip = speech_dir / "clips" / "jfk.flac"
+    imported = offguard(["import", str(clip), "--question", "gen-tell-me-about-yourself",
+                         "--json"], env)
+    if "no question with id" in imported.stderr:
+        first = json.loads(offguard(["questions", "--json"], env).stdout)[0]["id"]
+        imported = offguard(["import", str(clip), "--question", first, "--json"], env)
+    assert imported.returncode == 0, imported.stderr
+    outcome = json.loads(imported.stdout)
+    assert "country" in outcome["transcript"].lower()
+
+    analysed = offguard(["analyze", "--take", str(outcome["take_id"]), "--json"], env)
+    assert analysed.returncode == 0, analysed.stderr
+    assert json.loads(analysed.stdout)["verdict"] in {"generic", "specific"}
+
+    transcribed = offguard(["transcribe", str(clip), "--json"], env)
+    assert transcribed.returncode == 0, transcribed.stderr
+    assert "ask not" in json.loads(transcribed.stdout.splitlines()[0])["text"].lower()
+
+    report = tmp_path / "report.html"
+    exported = offguard(["export", "--format", "html", "--out", str(report)], env)
+    assert exported.returncode == 0, exported.stderr
+    html = report.read_text(encoding="utf-8")
+    assert "country" in html.lower()
