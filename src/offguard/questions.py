@@ -57,6 +57,8 @@ _CATEGORY_ALIASES = {
 }
 
 ANY_ROLE = "any"
+#: Bundled files listed first (the general questions), the role banks follow alphabetically.
+_BUNDLED_FIRST = ("general.toml", "curveball.toml")
 _KNOWN_KEYS = ("id", "text", "category", "roles", "tags", "probes", "tips")
 _LIST_KEYS = ("roles", "tags", "probes", "tips")
 _HEADER = re.compile(
@@ -406,6 +408,11 @@ def _merge_user(files: Iterable[Path], bank: QuestionBank) -> None:
                 bank.questions.append(question)
 
 
+def _bundled_order(path: Path) -> tuple[int, str]:
+    name = path.name
+    return (_BUNDLED_FIRST.index(name) if name in _BUNDLED_FIRST else len(_BUNDLED_FIRST), name)
+
+
 def load_questions(data_dir: Path | None = None) -> QuestionBank:
     """The bundled banks, then ``data_dir/question_banks/*.toml`` on top.
 
@@ -414,7 +421,9 @@ def load_questions(data_dir: Path | None = None) -> QuestionBank:
     bank = QuestionBank()
     bundled = bundled_banks_dir()
     if bundled.is_dir():
-        _merge_bundled(_bank_files(bundled, bank.problems), bank)
+        files = _bank_files(bundled, bank.problems)
+        files.sort(key=_bundled_order)
+        _merge_bundled(files, bank)
     else:
         bank.problems.append(BankProblem(bundled, None, "bundled question banks not found"))
     if data_dir is not None:

@@ -10,6 +10,7 @@ import textwrap
 from typing import Any
 
 from offguard.errors import OffguardError
+from offguard.questions import ANY_ROLE, Question
 
 HELP = "list the interview questions (bundled and your own banks)"
 EPILOG = """\
@@ -40,7 +41,7 @@ def register(subparsers: Any) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from offguard.config import load_settings
-    from offguard.questions import ANY_ROLE, load_questions, normalize_category
+    from offguard.questions import load_questions, normalize_category
 
     settings = load_settings(args.data_dir, model=args.model)
     bank = load_questions(settings.data_dir)
@@ -70,23 +71,26 @@ def handle(args: argparse.Namespace) -> int:
         json.dump([q.to_dict() for q in found], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    _print_plain(found, bank.categories(), total=len(bank.questions))
+    _print_plain(found, bank.categories(), total=len(bank.questions), role=args.role)
     return 0
 
 
-def _print_plain(found: list[Any], order: list[str], *, total: int) -> None:
+def _print_plain(found: list[Question], order: list[str], *, total: int, role: str | None) -> None:
+    """Grouped by category, in display order."""
     if not found:
         print("No questions match. Try fewer words, or drop --category/--role.")
         return
     width = max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
     id_width = min(max(len(q.id) for q in found), 28)
     indent = " " * (id_width + 4)
-    groups: dict[str, list[Any]] = {}
+    groups: dict[str, list[Question]] = {}
     for question in found:
         groups.setdefault(question.category, []).append(question)
     lines: list[str] = []
     for category in sorted(groups, key=lambda c: order.index(c) if c in order else len(order)):
         items = groups[category]
+        # With a role, its own questions first; without, the general ones first.
+        items.sort(key=lambda q: (ANY_ROLE in q.roles) == bool(role))
         title = category.replace("-", " ").capitalize()
         if lines:
             lines.append("")
@@ -94,8 +98,8 @@ def _print_plain(found: list[Any], order: list[str], *, total: int) -> None:
         for question in items:
             head = f"  {question.id:<{id_width}}  "
             if len(head) > len(indent):
-                head += "\n" + indent
-            roles = [r for r in question.roles if r != "any"]
+                head = head.rstrip() + "\n" + indent
+            roles = [] if role else [r for r in question.roles if r != ANY_ROLE]
             text = question.text + (f"  [{', '.join(roles)}]" if roles else "")
             wrapped = textwrap.fill(
                 text, width=width, initial_indent=indent, subsequent_indent=indent
