@@ -20,6 +20,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "offguard.cli.questions",
     "offguard.cli.record",
     "offguard.cli.import_cmd",
+    "offguard.cli.devices",
+    "offguard.cli.doctor",
+    "offguard.cli.export",
 )
 
 DESCRIPTION = """\
