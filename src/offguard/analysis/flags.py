@@ -1,0 +1,207 @@
+"""Phrases that make an answer generic, each with a kind and a reason a person can act on.
+
+Flag kinds:
+
+- ``cliche``: a stock phrase anyone could say ("go above and beyond", "team player").
+- ``buzzword``: CV and corporate jargon ("results-driven", "synergy", "stakeholder buy-in").
+- ``habitual``: a habit or routine instead of one event ("I always...", "I listen, I apologise").
+- ``hypothetical``: what the speaker would do, not what they did ("I'd escalate it").
+- ``self-praise``: self-description with no evidence ("I'm a hard worker", "I'm very analytical").
+- ``platitude``: a general truth with nobody in it ("Communication is key").
+- ``vague-action``: an action with no object you could picture ("I dealt with it").
+- ``vague-outcome``: a result with nothing checkable ("they were really impressed").
+- ``vague-quantity``: an amount with no number ("loads of", "several", "over the years").
+- ``vague-we``: "we did it" with no sign of what the speaker did.
+- ``unsupported-number``: years, counts and scale that belong to no event ("10 years",
+  "millions of users").
+- ``hedge``: a softener that weakens the claim ("sort of", "I guess", "maybe").
+- ``filler``: spoken filler ("um", "you know"). Scored as neutral: nerves are not vagueness.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from offguard.analysis import lexicon
+from offguard.analysis.text import clause_bounds
+
+REASONS: dict[str, str] = {
+    "cliche": "A stock phrase anyone could say: show it with one real moment instead.",
+    "buzzword": "Jargon that tells the listener nothing: say what you actually did.",
+    "habitual": "A habit, not an event: tell one time it happened.",
+    "hypothetical": "What you would do, not what you did: tell a time you did it.",
+    "self-praise": "A claim about yourself with no evidence: let a story show it.",
+    "platitude": "A general truth with nobody in it: bring it back to your own example.",
+    "vague-action": "An action nobody can picture: say exactly what you did, to what or whom.",
+    "vague-outcome": "A result with nothing to check: say what changed, with a number or a reaction.",
+    "vague-quantity": "A vague amount: give the number, or talk about one case.",
+    "vague-we": "'We' hides your part: say what you did yourself.",
+    "unsupported-number": "A number with no event behind it: tie it to one moment that shows it.",
+    "hedge": "A hedge softens your point: say it plainly.",
+    "filler": "A filler word: a short pause works better.",
+}
+
+#: How much each kind counts against specificity (per occurrence).
+WEIGHTS: dict[str, float] = {
+    "cliche": 1.0,
+    "buzzword": 0.6,
+    "habitual": 1.1,
+    "hypothetical": 1.1,
+    "self-praise": 1.4,
+    "platitude": 1.2,
+    "vague-action": 1.1,
+    "vague-outcome": 1.1,
+    "vague-quantity": 0.5,
+    "vague-we": 0.6,
+    "unsupported-number": 1.0,
+    "hedge": 0.15,
+    "filler": 0.0,
+}
+
+#: Which kind wins when two flags overlap (earlier wins).
+PRIORITY = (
+    "self-praise",
+    "hypothetical",
+    "habitual",
+    "unsupported-number",
+    "vague-outcome",
+    "vague-action",
+    "platitude",
+    "cliche",
+    "buzzword",
+    "vague-we",
+    "vague-quantity",
+    "hedge",
+    "filler",
+)
+
+_FILES = {
+    "cliche": "cliches.txt",
+    "buzzword": "buzzwords.txt",
+    "habitual": "habitual.txt",
+    "hypothetical": "hypothetical.txt",
+    "self-praise": "self_praise.txt",
+    "platitude": "platitudes.txt",
+    "vague-action": "vague_action.txt",
+    "vague-outcome": "vague_outcome.txt",
+    "vague-quantity": "vague_quantity.txt",
+    "unsupported-number": "experience_claims.txt",
+    "hedge": "hedges.txt",
+    "filler": "fillers.txt",
+}
+
+#: Kinds whose flag covers the whole clause around the cue (a claim, not just a word).
+CLAUSE_KINDS = frozenset({"habitual", "hypothetical", "self-praise", "vague-we"})
+
+_PAST_PARTICIPLE_IRREGULAR = frozenset(
+    "been done gone seen written taken given known eaten got gotten had made said told found "
+    "thought left kept put sent brought bought run sat stood drawn spoken broken chosen driven "
+    "fallen forgotten grown heard held hidden hit hurt led lost meant met paid quit read set "
+    "shut slept sold spent stuck taught thrown understood won worn built dealt learnt already "
+    "never just only actually also".split()
+)
+_AFTER_ID = re.compile(r"[a-z']+")
+_FIRST_PERSON_PRESENT = re.compile(
+    r"(?<![\w'])(?:then |and |so |first |next )?i (?:just |then |also |usually |always |normally |"
+    r"really |try to |will )?([a-z]+)(?![\w'])"
+)
+_LIKE_FILLER = re.compile(r"(?<=[,] )like(?=[, ])|(?<![\w'])like,(?= )")
+
+
+@dataclass(frozen=True)
+class RawFlag:
+    start: int
+    end: int
+    kind: str
+
+
+def raw_flags(text: str, norm: str, stative: frozenset[str], past: frozenset[str]) -> list[RawFlag]:
+    """Every generic cue in the answer (possibly overlapping), before clause widening."""
+    found: list[RawFlag] = []
+    for kind, name in _FILES.items():
+        for m in lexicon.patterns(name).finditer(norm):
+            if m.end() == m.start():
+                continue
+            if kind == "hypothetical" and _is_past_perfect(norm, m):
+                continue
+            if kind == "hedge" and _hedge_exception(norm, m):
+                continue
+            found.append(RawFlag(m.start(), m.end(), kind))
+    found.extend(RawFlag(m.start(), m.end(), "filler") for m in _LIKE_FILLER.finditer(norm))
+    found.extend(_routines(norm, stative, past))
+    return found
+
+
+def _is_past_perfect(norm: str, m: re.Match[str]) -> bool:
+    if not m.group(0).startswith("i'd"):
+        return False
+    rest = norm[m.end() :].lstrip()
+    words = _AFTER_ID.findall(rest[:40])
+    for word in words[:3]:
+        if word in ("only", "just", "never", "already", "actually", "also", "not", "all"):
+            continue
+        return word.endswith("ed") or word in _PAST_PARTICIPLE_IRREGULAR
+    return False
+
+
+def _hedge_exception(norm: str, m: re.Match[str]) -> bool:
+    word = m.group(0)
+    # "kind of"/"sort of" used as a noun phrase ("that kind of conversation") is not a hedge.
+    if word in ("kind of", "sort of"):
+        before = norm[max(0, m.start() - 8) : m.start()]
+        return bool(re.search(r"(?:that|this|what|any|the|a|some|same) $", before))
+    return False
+
+
+def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[RawFlag]:
+    """First-person present-tense actions ("I listen, I apologise"): a routine described."""
+    out = []
+    for m in _FIRST_PERSON_PRESENT.finditer(norm):
+        verb = m.group(1)
+        if (
+            verb in stative
+            or verb in past
+            or verb.endswith("ed")
+            or verb in _NOT_VERBS
+            or len(verb) < 3
+        ):
+            continue
+        out.append(RawFlag(m.start(), m.end(), "habitual"))
+    return out
+
+
+_NOT_VERBS = frozenset(
+    "was had did the and but not don didn can could would should will might must also just "
+    "still only even never always really actually then now was mean guess think was "
+    "got get gets wasn hadn isn sometimes".split()
+)
+
+
+def resolve(
+    text: str, raws: list[RawFlag], sentences: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Widen claim kinds to their clause and drop overlaps by priority; sorted by start."""
+    widened: list[tuple[int, int, str]] = []
+    for raw in raws:
+        start, end = raw.start, raw.end
+        if raw.kind in CLAUSE_KINDS:
+            lo, hi = _sentence_of(sentences, start, len(text))
+            start, end = clause_bounds(text, start, end, lo, hi)
+        widened.append((start, end, raw.kind))
+    rank = {kind: i for i, kind in enumerate(PRIORITY)}
+    widened.sort(key=lambda f: (rank[f[2]], -(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, str]] = []
+    for flag in widened:
+        if any(flag[0] < k[1] and k[0] < flag[1] for k in kept):
+            continue
+        kept.append(flag)
+    kept.sort()
+    return kept
+
+
+def _sentence_of(sentences: list[tuple[int, int]], pos: int, length: int) -> tuple[int, int]:
+    for lo, hi in sentences:
+        if lo <= pos < hi:
+            return lo, hi
+    return 0, length

@@ -1,0 +1,64 @@
+"""The project's word lists (``analysis/lexicons/*.txt``), loaded once and compiled.
+
+Pattern files hold one regular expression per line (case-insensitive, matched at word
+boundaries on normalised text); word files hold whitespace-separated words. See
+``lexicons/README.md`` for the syntax, the macros and the credits.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+MACROS = {
+    "{ADV}": r"(?:(?:really|very|so|just|genuinely|truly|quite|pretty|super|extremely|"
+    r"incredibly|actually|honestly|definitely|a bit|a little|too|always) )*",
+    "{IM}": r"(?:i'm|i am)",
+    "{IVE}": r"(?:i've|i have)",
+    "{ID}": r"(?:i'd|i would)",
+}
+
+
+def _read(name: str) -> str:
+    return resources.files("offguard.analysis").joinpath("lexicons", name).read_text("utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for raw in _read(name).splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def expand(pattern: str) -> str:
+    for key, value in MACROS.items():
+        pattern = pattern.replace(key, value)
+    return pattern.lower()
+
+
+@cache
+def patterns(name: str) -> re.Pattern[str]:
+    """One compiled alternation of every pattern in ``name`` (e.g. ``"cliches.txt"``)."""
+    parts = [f"(?:{expand(p)})" for p in _lines(name)]
+    body = "|".join(parts) if parts else r"(?!x)x"
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+
+
+@cache
+def pattern_list(name: str) -> tuple[re.Pattern[str], ...]:
+    """Each pattern of ``name`` compiled on its own (to keep every match, even overlapping)."""
+    return tuple(re.compile(rf"(?<![\w'])(?:{expand(p)})(?![\w'])") for p in _lines(name))
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The words of a plain word file, lower-cased (except in ``common_terms.txt``)."""
+    found: set[str] = set()
+    keep_case = name == "common_terms.txt"
+    for line in _lines(name):
+        for word in line.split():
+            found.add(word if keep_case else word.lower())
+    return frozenset(found)

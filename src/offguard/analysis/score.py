@@ -1,0 +1,161 @@
+"""Scoring: per-sentence evidence of one particular event against generic cues.
+
+A sentence earns *event evidence* when it narrates (past tense, or present tense inside a
+scene such as "So it's 6 a.m., I'm on the loading bay") and carries checkable detail: a
+particular time, a name, a concrete place or thing, a number, speech, an outcome. Detail in a
+sentence that narrates nothing counts for little, and numbers there are flagged as
+unsupported. Generic cues (flags) count against. The answer's score compares the total event
+evidence with the total generic weight; 50 is the boundary.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from offguard.analysis import lexicon
+from offguard.analysis.flags import WEIGHTS, RawFlag, raw_flags, resolve
+from offguard.analysis.specifics import SentenceCues, scan_sentence
+from offguard.analysis.text import Token, normalize, sentences, tokens
+
+_PRESENT_FRAME = re.compile(
+    r"(?<![\w'])(?:it's|it is) (?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|a (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|my (?:first|second|third|last)|"
+    r"the (?:night|day|morning|week) (?:before|of))|(?<![\w'])(?:picture|imagine) (?:this|the scene)"
+    r"|(?<![\w'])(?:so |and )?(?:this|a) (?:guy|man|woman|lady|customer|patient|kid|driver) "
+    r"(?:comes|walks|calls|rings|runs|turns)"
+)
+_WE = re.compile(r"(?<![\w'])we (?!all\b)(?:[a-z']+)(?![\w'])")
+_NUM = re.compile(r"(?<![\w'])(?:\d[\d,.]*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
+                  r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                  r"million)s?)(?:[- ](?:\w+)){0,3}")
+
+EVENT_CAP = 5.0
+GENERIC_CAP = 4.0
+
+
+@dataclass
+class Scored:
+    score: float
+    sentence_scores: list[float]
+    sentence_spans: list[tuple[int, int]]
+    cues: list[SentenceCues]
+    flags: list[tuple[int, int, str]]
+    specifics: list[tuple[int, int, str]]
+    event_total: float = 0.0
+    generic_total: float = 0.0
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+def event_evidence(c: SentenceCues) -> float:
+    narr = min(c.narrative + c.present_actions, 3)
+    detail = (
+        1.0 * min(c.times, 2)
+        + 0.8 * min(c.events, 2)
+        + 0.7 * min(c.names, 3)
+        + 0.5 * min(c.places, 2)
+        + 0.3 * min(c.concrete, 6)
+        + 0.4 * min(c.numbers, 2)
+        + 0.4 * min(c.outcomes, 2)
+        + 0.5 * min(c.speech, 1)
+    )
+    if narr > 0:
+        return min(EVENT_CAP, 0.5 * narr + detail)
+    return min(EVENT_CAP, 0.35 * detail)
+
+
+def score_text(text: str) -> Scored:
+    norm = normalize(text)
+    toks = tokens(text, norm)
+    spans = sentences(text)
+    present_frame = bool(_PRESENT_FRAME.search(norm))
+    stative = lexicon.words("stative_verbs.txt")
+    past = lexicon.words("irregular_past.txt")
+    raws = raw_flags(text, norm, stative, past)
+    if present_frame:
+        raws = [r for r in raws if not (r.kind == "habitual" and r.end - r.start < 20
+                                          and norm[r.start:r.end].startswith(("i ", "then i")))]
+    specifics: list[tuple[int, int, str]] = []
+    cues = [scan_sentence(text, norm, toks, lo, hi, present_frame, specifics) for lo, hi in spans]
+    own_total = sum(c.own_actions for c in cues)
+    events = [event_evidence(c) for c in cues]
+    raws.extend(_contextual(norm, spans, cues, events, own_total, raws))
+    generic = [0.0] * len(spans)
+    for raw in raws:
+        idx = _index(spans, raw.start)
+        if idx is not None:
+            generic[idx] += WEIGHTS[raw.kind]
+    generic = [min(g, GENERIC_CAP) for g in generic]
+    sent_scores = [_sigmoid100(1.1 * (e - g) - 0.2) for e, g in zip(events, generic)]
+    e_total = sum(events)
+    g_total = sum(generic)
+    best_event = max(events, default=0.0)
+    raw_score = 0.62 * e_total - 0.85 * g_total + 0.6 * min(best_event, 3.0) - 3.2
+    if not toks:
+        score = 0.0
+    else:
+        score = _sigmoid100(0.9 * raw_score)
+    flags = resolve(text, raws, spans)
+    kinds: dict[str, int] = {}
+    for _, _, kind in flags:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return Scored(
+        score=score,
+        sentence_scores=sent_scores,
+        sentence_spans=spans,
+        cues=cues,
+        flags=flags,
+        specifics=_dedupe(specifics),
+        event_total=e_total,
+        generic_total=g_total,
+        kinds=kinds,
+    )
+
+
+def _contextual(
+    norm: str,
+    spans: list[tuple[int, int]],
+    cues: list[SentenceCues],
+    events: list[float],
+    own_total: int,
+    raws: list[RawFlag],
+) -> list[RawFlag]:
+    """Flags that depend on the sentence: numbers with no event, 'we' with no 'I'."""
+    out: list[RawFlag] = []
+    claimed = {i for r in raws if r.kind in ("habitual", "self-praise", "unsupported-number")
+               for i in [_index(spans, r.start)] if i is not None}
+    for idx, (lo, hi) in enumerate(spans):
+        c = cues[idx]
+        weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0
+        if c.numbers and (idx in claimed or (weak and c.concrete < 3)):
+            for m in _NUM.finditer(norm, lo, hi):
+                if not any(r.start <= m.start() < r.end for r in raws):
+                    out.append(RawFlag(m.start(), m.end(), "unsupported-number"))
+        if own_total == 0 and "i " not in norm[lo:hi] + " " and events[idx] < 2.5:
+            for m in _WE.finditer(norm, lo, hi):
+                out.append(RawFlag(m.start(), m.end(), "vague-we"))
+    return out
+
+
+def _index(spans: list[tuple[int, int]], pos: int) -> int | None:
+    for i, (lo, hi) in enumerate(spans):
+        if lo <= pos < hi:
+            return i
+    return None
+
+
+def _dedupe(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    return sorted(set(items))
+
+
+def _sigmoid100(x: float) -> float:
+    if x < -40:
+        return 0.0
+    if x > 40:
+        return 100.0
+    return 100.0 / (1.0 + math.exp(-x))
+
+
+__all__ = ["Scored", "Token", "score_text"]

@@ -1,0 +1,147 @@
+"""What makes an answer specific, as spans: times, events, names, places, the speaker's own
+actions, numbers and outcomes; plus the narrative cues the scorer counts per sentence.
+
+Specific kinds: ``time`` (a particular time), ``event`` (a cue that one event is told),
+``named-entity`` (a person, firm, place or product by name), ``place`` (a concrete location),
+``own-action`` (the speaker did something: "I rang", "I drew"), ``number``, ``outcome``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from offguard.analysis import lexicon
+from offguard.analysis.text import Token
+
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion half percent dozen".split()
+)
+_SUBJECTS = frozenset("i he she they we it you".split())
+_ADVERBS = frozenset(
+    "just then also actually only even still immediately quickly finally first eventually "
+    "really never already literally basically straight instantly".split()
+)
+_PLACE = re.compile(
+    r"(?<![\w'])(?:at|on|in|behind|by|to|from|into|outside|under|near|over) (?:the|our|my|his|her|"
+    r"their|a) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?![\w'])"
+)
+_SPEECH = re.compile(r"(?<![\w'])(?:said|says|asked|told (?:him|her|them|me)|goes),? ")
+
+
+@dataclass
+class SentenceCues:
+    """Counts of specific cues in one sentence."""
+
+    narrative: int = 0
+    own_actions: int = 0
+    present_actions: int = 0
+    times: int = 0
+    events: int = 0
+    names: int = 0
+    places: int = 0
+    numbers: int = 0
+    outcomes: int = 0
+    concrete: int = 0
+    speech: int = 0
+
+
+def is_past(word: str, past: frozenset[str]) -> bool:
+    if word in past:
+        return True
+    return len(word) > 3 and word.endswith("ed") and word not in ("need", "feed", "seed", "speed")
+
+
+def concrete_word(word: str, general: frozenset[str]) -> bool:
+    """A content word that is not everyday or abstract vocabulary."""
+    if len(word) < 3 or not word.isalpha() or word in general:
+        return False
+    for suffix in ("s", "es", "ed", "d", "ing", "ly", "ies", "er"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            if stem in general or stem + "e" in general or stem + "y" in general:
+                return False
+    return True
+
+
+def scan_sentence(
+    text: str,
+    norm: str,
+    toks: list[Token],
+    lo: int,
+    hi: int,
+    present_frame: bool,
+    out: list[tuple[int, int, str]],
+) -> SentenceCues:
+    """Count the specific cues of sentence [lo, hi) and append their spans to ``out``."""
+    cues = SentenceCues()
+    past = lexicon.words("irregular_past.txt")
+    stative = lexicon.words("stative_verbs.txt")
+    general = lexicon.words("general_words.txt")
+    common = lexicon.words("common_terms.txt")
+    sent = [t for t in toks if lo <= t.start < hi]
+    for i, tok in enumerate(sent):
+        if tok.low not in _SUBJECTS and not (i > 0 and _is_name(tok, sent, i, common)):
+            continue
+        j = i + 1
+        while j < len(sent) and sent[j].low in _ADVERBS:
+            j += 1
+        if j >= len(sent):
+            continue
+        verb = sent[j].low
+        if verb == "didn't" or is_past(verb, past):
+            cues.narrative += 1
+            if tok.low == "i" and verb not in ("was", "had", "felt", "thought", "knew"):
+                cues.own_actions += 1
+                out.append((tok.start, sent[j].end, "own-action"))
+        elif present_frame and verb not in stative and verb.isalpha():
+            cues.present_actions += 1
+    for kind, name in (("time", "time_anchors.txt"), ("event", "event_cues.txt")):
+        for m in lexicon.patterns(name).finditer(norm, lo, hi):
+            out.append((m.start(), m.end(), kind))
+            if kind == "time":
+                cues.times += 1
+            else:
+                cues.events += 1
+    for m in lexicon.patterns("outcome_words.txt").finditer(norm, lo, hi):
+        cues.outcomes += 1
+        out.append((m.start(), m.end(), "outcome"))
+    cues.names = _names(text, sent, common, out)
+    for m in _PLACE.finditer(norm, lo, hi):
+        noun = m.group(1).split()[-1]
+        if concrete_word(noun, general):
+            cues.places += 1
+            out.append((m.start(), m.end(), "place"))
+    for tok in sent:
+        if tok.low[0].isdigit() or tok.low.split("-")[0] in _NUMBER_WORDS:
+            cues.numbers += 1
+            out.append((tok.start, tok.end, "number"))
+        elif concrete_word(tok.low, general) and tok.text[0].islower():
+            cues.concrete += 1
+    cues.speech = len(_SPEECH.findall(norm, lo, hi))
+    return cues
+
+
+def _is_name(tok: Token, sent: list[Token], i: int, common: frozenset[str]) -> bool:
+    return tok.text[:1].isupper() and tok.text not in common and tok.low not in _SUBJECTS
+
+
+def _names(text: str, sent: list[Token], common: frozenset[str], out: list[tuple[int, int, str]]) -> int:
+    count = 0
+    i = 1
+    while i < len(sent):
+        tok = sent[i]
+        if tok.text[:1].isupper() and tok.text not in common and tok.low != "i":
+            j = i
+            while j + 1 < len(sent) and sent[j + 1].text[:1].isupper() and sent[j + 1].text not in common:
+                j += 1
+            before = text[sent[i - 1].end : tok.start]
+            if "." not in before and "?" not in before and "!" not in before:
+                out.append((tok.start, sent[j].end, "named-entity"))
+                count += 1
+            i = j + 1
+        else:
+            i += 1
+    return count

@@ -1,0 +1,82 @@
+"""Text helpers that keep character offsets: normalising, sentences, clauses, tokens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "no", "jr", "sr"}
+_SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022])")
+_TOKEN = re.compile(r"[^\W_](?:[\w'&.-]*[^\W_])?")
+_CLAUSE_STOP = re.compile(r"[,;:.!?()\"\u2014\u2013]| - ")
+
+
+def normalize(text: str) -> str:
+    """Lower-case with straight quotes, the same length as ``text`` (offsets stay valid)."""
+    out = []
+    for ch in text.translate(_QUOTES):
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def tokens(text: str, norm: str | None = None) -> list[Token]:
+    low = normalize(text) if norm is None else norm
+    return [
+        Token(m.start(), m.end(), text[m.start() : m.end()], low[m.start() : m.end()])
+        for m in _TOKEN.finditer(low)
+    ]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence ranges (start, end) without surrounding whitespace, covering every word."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        word = re.search(r"([\w.]+)[.]$", text[start : m.start() + 1])
+        if m.group(0) == "." and word and word.group(1).lower().rstrip(".") in _ABBREV:
+            continue
+        if m.group(0) == "." and re.search(r"\b[A-Za-z]\.[A-Za-z]$", text[start : m.start()]):
+            continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        spans.append((start, end))
+
+
+def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Widen [start, end) to the clause around it, staying inside the sentence [lo, hi)."""
+    left = lo
+    for m in _CLAUSE_STOP.finditer(text, lo, start):
+        left = m.end()
+    right = hi
+    m2 = _CLAUSE_STOP.search(text, end, hi)
+    if m2:
+        right = m2.start()
+    while left < right and not text[left].isalnum():
+        left += 1
+    while right > left and not (text[right - 1].isalnum() or text[right - 1] in "'%"):
+        right -= 1
+    if right <= left:
+        return start, end
+    return min(left, start), max(right, end)
