@@ -363,10 +363,25 @@ def _bank_files(folder: Path, problems: list[BankProblem]) -> list[Path]:
         return []
 
 
+#: Parsed bundled files by (path, size, mtime): they do not change while the app runs.
+_BUNDLED_CACHE: dict[tuple[str, int, int], tuple[list[Question], list[BankProblem]]] = {}
+
+
+def _parse_bundled(path: Path) -> tuple[list[Question], list[BankProblem]]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return parse_bank(path, source="bundled")
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _BUNDLED_CACHE:
+        _BUNDLED_CACHE[key] = parse_bank(path, source="bundled")
+    return _BUNDLED_CACHE[key]
+
+
 def _merge_bundled(files: Iterable[Path], bank: QuestionBank) -> None:
     where: dict[str, Path] = {}
     for path in files:
-        questions, problems = parse_bank(path, source="bundled")
+        questions, problems = _parse_bundled(path)
         bank.problems.extend(problems)
         for question in questions:
             if question.id in where:
