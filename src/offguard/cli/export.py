@@ -72,7 +72,6 @@ def handle(args: argparse.Namespace) -> int:
             fmt=fmt,
             question_id=args.question,
             since=args.since,
-            target_seconds=settings.target_seconds,
         )
     print(f"Wrote {written}", file=sys.stdout)
     return 0

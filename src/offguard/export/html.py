@@ -89,6 +89,7 @@ def _charts(series: Sequence[Series]) -> str:
         chart = svg_line_chart(
             values,
             s.band,
+            band_label=s.band_label,
             title=s.label,
             unit=unit,
             x_labels=labels,
@@ -97,7 +98,8 @@ def _charts(series: Sequence[Series]) -> str:
         latest = fmt_value(s.points[-1][1], unit) if s.points else "–"
         caption = f"latest {_e(latest)}; {len(s.points)} take(s)"
         if s.band:
-            caption += f"; target {fmt_value(s.band[0])}–{fmt_value(s.band[1])}{_e(unit)} shaded"
+            target = s.band_label or f"{fmt_value(s.band[0])}–{fmt_value(s.band[1])}{unit}"
+            caption += f"; target (shaded): {_e(target)}"
         figures.append(f"<figure>{chart}<figcaption>{caption}</figcaption></figure>")
     return '<div class="charts">' + "".join(figures) + "</div>"
 

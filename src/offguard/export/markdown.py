@@ -95,6 +95,7 @@ def _trend_table(series: Sequence[Series]) -> list[str]:
         values = [v for _, v in s.points]
         unit = f" {s.unit}" if s.unit else ""
         band = f"{fmt_value(s.band[0])}–{fmt_value(s.band[1])}{unit}" if s.band else "–"
+        band = md_escape(s.band_label) if s.band_label else band
         first = fmt_value(values[0], unit) if values else "–"
         last = fmt_value(values[-1], unit) if values else "–"
         spark = f"`{text_sparkline(values)}`" if values else "no data"
@@ -152,11 +153,7 @@ def _take(number: int, take: TakeEntry, report: Report) -> list[str]:
             )
         lines.append("")
     if take.star:
-        parts = [
-            f"{md_escape(part)} {'✓' if found else '✗'}"
-            + (f" ({md_escape(found)})" if found and found != "yes" else "")
-            for part, found in take.star
-        ]
+        parts = [f"{md_escape(part)} {'✓' if found else '✗'}" for part, found in take.star]
         lines += ["STAR: " + " · ".join(parts), ""]
     if take.specifics:
         lines += ["Specific details: " + "; ".join(md_escape(s) for s in take.specifics), ""]

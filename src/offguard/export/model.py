@@ -65,6 +65,8 @@ class Series:
     points: tuple[tuple[str, float], ...]
     """(timestamp, value), oldest first."""
     band: tuple[float, float] | None = None
+    band_label: str = ""
+    """What the band means ("130-160 words a minute")."""
 
 
 @dataclass(frozen=True)

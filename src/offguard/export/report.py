@@ -27,17 +27,21 @@ DELIVERY_METRICS: tuple[tuple[str, str, str], ...] = (
     ("wpm", "Words/min", ""),
     ("fillers_per_min", "Fillers/min", ""),
     ("fillers_per_100_words", "Fillers/100 words", ""),
-    ("word_count", "Words", ""),
+    ("words", "Words", ""),
     ("longest_pause", "Longest pause", "s"),
+    ("time_to_first_word", "First word after", "s"),
 )
 
-#: Trend metrics: key, label, unit, default target band.
-TREND_METRICS: tuple[tuple[str, str, str, tuple[float, float] | None], ...] = (
-    ("specificity", "Specificity", "", None),
-    ("fillers_per_min", "Fillers per minute", "", (0.0, 3.0)),
-    ("wpm", "Words per minute", "", (120.0, 160.0)),
-    ("duration", "Answer length", "s", (60.0, 120.0)),
+#: Trend metrics: key, label, unit.
+TREND_METRICS: tuple[tuple[str, str, str], ...] = (
+    ("specificity", "Specificity", ""),
+    ("fillers_per_min", "Fillers per minute", ""),
+    ("wpm", "Words per minute", ""),
+    ("duration", "Answer length", "s"),
 )
+
+#: Where a target band open on one side is closed for drawing.
+_OPEN_LOW, _OPEN_HIGH = {"specificity": 0.0}, {"specificity": 100.0}
 
 
 class BankLike(Protocol):
@@ -76,9 +80,7 @@ def _text_of(item: Any) -> str:
     if isinstance(item, Mapping):
         for key in ("text", "message", "suggestion", "detail", "value"):
             if isinstance(item.get(key), str):
-                kind = item.get("kind")
-                text = str(item[key])
-                return f"{text} ({kind})" if isinstance(kind, str) and key != "message" else text
+                return str(item[key])
     return str(item)
 
 
@@ -107,6 +109,8 @@ def _star(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     raw = data.get("star")
     if not isinstance(raw, Mapping):
         return ()
+    sentences = data.get("star_sentences")
+    evidence = sentences if isinstance(sentences, Mapping) else {}
     parts: list[tuple[str, str]] = []
     keys = [k for k in STAR_PARTS if k in raw] + [
         k for k in raw if k not in STAR_PARTS and isinstance(raw[k], (bool, str, Mapping))
@@ -115,18 +119,29 @@ def _star(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
         value = raw[key]
         found = ""
         if isinstance(value, bool):
-            found = "yes" if value else ""
+            said = evidence.get(key)
+            found = ((said.strip() if isinstance(said, str) else "") or "yes") if value else ""
         elif isinstance(value, str):
             found = value.strip()
         elif isinstance(value, Mapping):
             present = value.get("present", value.get("found", True))
-            evidence = value.get("evidence") or value.get("text") or ""
+            quote = value.get("evidence") or value.get("text") or ""
             if present:
-                found = str(evidence).strip() or "yes"
+                found = str(quote).strip() or "yes"
         elif isinstance(value, (int, float)):
             found = "yes" if value > 0 else ""
         parts.append((key.capitalize(), found))
     return tuple(parts)
+
+
+def _longest_pause(pauses: Any) -> float | None:
+    """The longest of ``[[start, length], ...]`` (seconds)."""
+    lengths = [
+        float(p[1])
+        for p in pauses or ()
+        if isinstance(p, (list, tuple)) and len(p) == 2 and _number(p[1]) is not None
+    ]
+    return max(lengths) if lengths else None
 
 
 def _metrics(data: Mapping[str, Any], duration: float | None) -> tuple[Metric, ...]:
@@ -135,6 +150,8 @@ def _metrics(data: Mapping[str, Any], duration: float | None) -> tuple[Metric, .
     metrics: list[Metric] = []
     for key, label, unit in DELIVERY_METRICS:
         value = _number(delivery.get(key))
+        if key == "longest_pause":
+            value = _longest_pause(delivery.get("longest_pauses"))
         if value is not None:
             metrics.append(Metric(key, label, value, unit))
     if duration is not None:
@@ -185,29 +202,33 @@ def _metric_value(take: TakeEntry, key: str) -> float | None:
     return None
 
 
-def build_series(
-    takes: Sequence[TakeEntry],
-    bands: Mapping[str, tuple[float, float] | None] | None = None,
-) -> tuple[Series, ...]:
+def _drawn_band(metric: str, values: Sequence[float]) -> tuple[tuple[float, float] | None, str]:
+    """The target band of ``metric`` (from :data:`offguard.progress.BANDS`) and its label."""
+    from offguard.progress import BANDS
+
+    band = BANDS.get(metric)
+    if band is None or (band.low is None and band.high is None):
+        return None, ""
+    low = band.low if band.low is not None else _OPEN_LOW.get(metric, 0.0)
+    high = band.high
+    if high is None:
+        high = _OPEN_HIGH.get(metric, max([*values, low]) * 1.2 or 1.0)
+    return (low, high), band.label
+
+
+def build_series(takes: Sequence[TakeEntry]) -> tuple[Series, ...]:
     """Each trend metric over ``takes`` (oldest first); metrics with no values are left out."""
     ordered = sorted(takes, key=lambda t: (t.started_at, t.take_id))
     series: list[Series] = []
-    for key, label, unit, default_band in TREND_METRICS:
+    for key, label, unit in TREND_METRICS:
         points = tuple(
             (t.started_at, value) for t in ordered if (value := _metric_value(t, key)) is not None
         )
         if not points:
             continue
-        band = bands.get(key, default_band) if bands is not None else default_band
-        series.append(Series(key, label, unit, points, band))
+        band, band_label = _drawn_band(key, [v for _, v in points])
+        series.append(Series(key, label, unit, points, band, band_label))
     return tuple(series)
-
-
-def _bands(target_seconds: int | None) -> dict[str, tuple[float, float] | None]:
-    bands: dict[str, tuple[float, float] | None] = {k: b for k, _, _, b in TREND_METRICS}
-    if target_seconds:
-        bands["duration"] = (round(target_seconds * 2 / 3), float(target_seconds))
-    return bands
 
 
 def build_report(
@@ -217,7 +238,6 @@ def build_report(
     question_id: str | None = None,
     since: str | None = None,
     out_path: Path | None = None,
-    target_seconds: int | None = None,
 ) -> Report:
     """Everything the store knows about the practised questions (optionally one, or recent).
 
@@ -238,7 +258,6 @@ def build_report(
                 "list the question ids with 'offguard questions'.",
             )
     off_guard = store.off_guard_ids()
-    bands = _bands(target_seconds)
     by_question: dict[str, list[TakeEntry]] = {}
     for take in takes:
         by_question.setdefault(take.question_id, []).append(_take_entry(store, take))
@@ -252,7 +271,7 @@ def build_report(
                 text=text,
                 category=question.category if question else "",
                 takes=tuple(entries),
-                trends=build_series(entries, bands),
+                trends=build_series(entries),
                 off_guard=qid in off_guard,
             )
         )
@@ -276,7 +295,7 @@ def build_report(
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         data_dir=store.data_dir,
         questions=tuple(sections),
-        overall=build_series(all_takes, bands) if len(sections) > 1 else (),
+        overall=build_series(all_takes) if len(sections) > 1 else (),
         interviews=interviews,
         question_filter=question_id,
         since=since,

@@ -67,14 +67,15 @@ def svg_line_chart(
     title: str = "",
     unit: str = "",
     x_labels: Sequence[str] | None = None,
-    band_label: str = "target",
+    band_label: str = "",
     width: int = 440,
     height: int = 170,
     color: str = "#2563eb",
 ) -> str:
     """An SVG line chart of ``points`` (x, y), with the ``band`` (low, high) shaded.
 
-    ``x_labels`` (same length as ``points``) names the first and last x positions (dates);
+    ``band_label`` says what the band is (default: "target LOW–HIGH"). ``x_labels`` (same
+    length as ``points``) names the first and last x positions (dates);
     all text is escaped. With no points the chart says so instead of drawing a line.
     """
     left, right, top, bottom = 40.0, 12.0, 26.0 if title else 10.0, 24.0
@@ -109,8 +110,9 @@ def svg_line_chart(
         )
         parts.append(
             f'<text class="band-label" x="{_fmt(left + plot_w - 4)}" y="{_fmt(b_top + 11)}"'
-            f' text-anchor="end">{escape(band_label)} {_tick(min(band))}–{_tick(max(band))}'
-            f"{escape(unit)}</text>"
+            f' text-anchor="end">'
+            + escape(band_label or f"target {_tick(min(band))}–{_tick(max(band))}{unit}")
+            + "</text>"
         )
     # Horizontal grid lines at round values.
     for value in ticks:

@@ -66,7 +66,6 @@ def export_report(
     fmt: str | None = None,
     question_id: str | None = None,
     since: str | None = None,
-    target_seconds: int | None = None,
 ) -> Path:
     """Build and write a report in one call (what the CLI and the TUI use)."""
     path = Path(path).expanduser().resolve()
@@ -77,6 +76,5 @@ def export_report(
         question_id=question_id,
         since=since,
         out_path=path,
-        target_seconds=target_seconds,
     )
     return write_report(report, path, chosen)
