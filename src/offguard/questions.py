@@ -212,7 +212,8 @@ def _header_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.splitlines(), start=1) if _HEADER.match(line)]
 
 
-def _toml_error(exc: Exception) -> tuple[int | None, str]:
+def _toml_error(exc: Exception, text: str) -> tuple[int | None, str]:
+    """The line and message of a tomllib error ("... (at line 4, column 12)")."""
     message = str(exc)
     line: int | None = getattr(exc, "lineno", None)
     found = _TOML_LINE.search(message)
@@ -220,7 +221,8 @@ def _toml_error(exc: Exception) -> tuple[int | None, str]:
         line = line or int(found.group(1))
         message = message[: found.start()].rstrip()
     elif message.endswith("(at end of document)"):
-        message = message[: -len("(at end of document)")].rstrip()
+        line = line or len(text.splitlines()) or 1
+        message = message[: -len("(at end of document)")].rstrip() + " at the end of the file"
     return line, f"not valid TOML: {message}"
 
 
@@ -299,9 +301,11 @@ def parse_bank(path: Path, *, source: str) -> tuple[list[Question], list[BankPro
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        err_line, message = _toml_error(exc)
+        err_line, message = _toml_error(exc, text)
         return [], [BankProblem(path, err_line, message)]
-    except (ValueError, RecursionError) as exc:  # pragma: no cover - defensive
+    except RecursionError:
+        return [], [BankProblem(path, None, "not valid TOML: nested too deeply")]
+    except ValueError as exc:  # pragma: no cover - defensive
         return [], [BankProblem(path, None, f"not valid TOML: {exc}")]
 
     for key in document:
