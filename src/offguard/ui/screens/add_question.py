@@ -1,0 +1,141 @@
+"""The modal form for adding your own question (and the real interview it came from)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from offguard.questions import ANY_ROLE, Question, normalize_category, normalize_role
+
+
+@dataclass(frozen=True)
+class NewQuestion:
+    """What the form collected."""
+
+    text: str
+    category: str
+    role: str = ANY_ROLE
+    tags: tuple[str, ...] = ()
+    off_guard: bool = True
+    company: str = ""
+    date: str = ""
+    what_went_wrong: str = ""
+
+    @property
+    def has_interview(self) -> bool:
+        return bool(self.company or self.date or self.what_went_wrong)
+
+    def to_question(self, taken: Collection[str]) -> Question:
+        """A user question with an id not in ``taken``."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.text.lower()).strip("-")[:40].strip("-") or "q"
+        base = f"user-{slug}"
+        qid, n = base, 2
+        while qid in taken:
+            qid, n = f"{base}-{n}", n + 1
+        return Question(
+            id=qid,
+            text=self.text,
+            category=normalize_category(self.category),
+            roles=(normalize_role(self.role) or ANY_ROLE,),
+            tags=self.tags,
+            source="user",
+        )
+
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class AddQuestionScreen(ModalScreen[NewQuestion | None]):
+    """Text, category, role, tags; optionally company, date and what went wrong."""
+
+    CSS_PATH = "modals.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, categories: Sequence[str]) -> None:
+        super().__init__()
+        self.categories = list(categories) or ["behavioural"]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="modal-box", id="add-form"):
+            yield Label("[b]Add your own question[/b]")
+            yield Input(placeholder="The question, as it was asked", id="text")
+            yield Select(
+                [(c, c) for c in self.categories],
+                value=self.categories[0],
+                allow_blank=False,
+                id="category",
+            )
+            yield Input(placeholder="Role (e.g. data analyst); blank for any", id="role")
+            yield Input(placeholder="Tags, comma separated", id="tags")
+            yield Checkbox("It caught me off guard", value=True, id="off-guard")
+            yield Label("The real interview (optional)", classes="section")
+            yield Input(placeholder="Company", id="company")
+            yield Input(placeholder="Date (YYYY-MM-DD)", id="date")
+            yield Input(placeholder="What went wrong?", id="wrong")
+            yield Label("", id="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    def _value(self, widget_id: str) -> str:
+        return " ".join(self.query_one(f"#{widget_id}", Input).value.split())
+
+    def collect(self) -> NewQuestion | str:
+        """The form's content, or what is wrong with it."""
+        text = self._value("text")
+        if len(text) < 5:
+            return "Type the question first."
+        date = self._value("date")
+        if date and not DATE.match(date):
+            return "Write the date as YYYY-MM-DD, or leave it blank."
+        company = self._value("company")
+        if not company and (date or self._value("wrong")):
+            return "Name the company of that interview, or clear its date and notes."
+        category = self.query_one("#category", Select).value
+        tags = tuple(t.strip().lower() for t in self._value("tags").split(",") if t.strip())
+        return NewQuestion(
+            text=text,
+            category=str(category) if isinstance(category, str) else self.categories[0],
+            role=self._value("role") or ANY_ROLE,
+            tags=tags,
+            off_guard=self.query_one("#off-guard", Checkbox).value,
+            company=company,
+            date=date,
+            what_went_wrong=self._value("wrong"),
+        )
+
+    def action_save(self) -> None:
+        result = self.collect()
+        if isinstance(result, str):
+            self.query_one("#form-error", Label).update(f"[red]{result}[/red]")
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "wrong":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)

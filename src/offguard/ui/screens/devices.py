@@ -1,0 +1,198 @@
+"""Pick the microphone (persisted in settings.json) and test it for 3 seconds."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from offguard.errors import OffguardError
+from offguard.ui.messages import MicTestDone, WorkFailed
+from offguard.ui.ports import RecorderLike
+from offguard.ui.widgets.level_meter import LevelMeter
+
+if TYPE_CHECKING:
+    from offguard.ui.app import OffguardApp
+
+TEST_SECONDS = 3.0
+DEFAULT_ID = "__default__"
+
+
+class DevicesScreen(Screen[None]):
+    """Enter picks the highlighted input; ``t`` tests it."""
+
+    CSS_PATH = "devices.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "test", "Test mic (3 s)"),
+        Binding("f5", "refresh", "Refresh"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.devices: list[Any] = []
+        self.tester: RecorderLike | None = None
+        self.testing = False
+        self.peak_seen = 0.0
+        self._poll: Timer | None = None
+
+    @property
+    def oapp(self) -> OffguardApp:
+        return cast("OffguardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="●")
+        with Vertical(id="devices-body"):
+            yield Label("", id="current")
+            yield OptionList(id="device-list")
+            yield Static("", id="device-problem")
+            with Horizontal(id="test-row"):
+                yield Label("Mic test: press [b]t[/b]", id="test-state")
+                yield LevelMeter(id="test-meter")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_refresh()
+
+    def _show_current(self) -> None:
+        device = self.oapp.settings.device
+        shown = device if device else "system default"
+        self.query_one("#current", Label).update(f"Recording from: [b]{shown}[/b]")
+
+    def action_refresh(self) -> None:
+        self._show_current()
+        problem = self.query_one("#device-problem", Static)
+        options = self.query_one("#device-list", OptionList)
+        options.clear_options()
+        lister = self.oapp.device_lister
+        try:
+            if lister is None:
+                raise OffguardError("Device listing is not available here.")
+            self.devices = list(lister())
+        except OffguardError as exc:
+            self.devices = []
+            problem.update(
+                f"[b red]{exc.message}[/b red]" + (f"\nFix: {exc.fix}" if exc.fix else "")
+            )
+            return
+        if not self.devices:
+            problem.update(
+                "[b red]No microphone found.[/b red]\nFix: plug one in and press F5. "
+                "You can still import audio files from the questions screen (i)."
+            )
+        else:
+            problem.update("")
+        options.add_option(Option("System default", id=DEFAULT_ID))
+        for device in self.devices:
+            label = Text(f"{getattr(device, 'index', '?'):>3}  {getattr(device, 'name', device)}")
+            extra = []
+            rate = getattr(device, "default_samplerate", None)
+            if rate:
+                extra.append(f"{float(rate):.0f} Hz")
+            if getattr(device, "is_default", False):
+                extra.append("default")
+            if extra:
+                label.append(f"  ({', '.join(extra)})", style="dim")
+            options.add_option(Option(label, id=str(getattr(device, "name", device))))
+        current = self.oapp.settings.device
+        index = 0
+        for i, device in enumerate(self.devices, start=1):
+            if current and str(getattr(device, "name", "")) == current:
+                index = i
+        options.highlighted = index
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        chosen = event.option.id
+        device = None if chosen in (None, DEFAULT_ID) else chosen
+        self.oapp.update_settings(device=device)
+        self._show_current()
+        self.notify(f"Recording from {device or 'the system default'}.", title="Microphone")
+
+    # -- mic test ------------------------------------------------------------------------
+
+    def action_test(self) -> None:
+        if self.testing:
+            return
+        try:
+            self.tester = self.oapp.recorder_factory()
+        except OffguardError as exc:
+            self._test_failed(str(exc))
+            return
+        self.testing = True
+        self.peak_seen = 0.0
+        self.query_one("#test-state", Label).update("[b red]● Testing[/b red]: say something")
+        self._poll = self.set_interval(0.1, self._show_level)
+        self.run_test(self.tester)
+
+    def _show_level(self) -> None:
+        if self.tester is None:
+            return
+        level = self.tester.level
+        self.peak_seen = max(self.peak_seen, level.peak)
+        self.query_one(LevelMeter).set_level(level.rms, level.peak)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="mic-test")
+    def run_test(self, recorder: RecorderLike) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="offguard-mictest-"))
+        path = folder / "test.flac"
+        try:
+            recorder.start(path)
+            deadline = time.monotonic() + TEST_SECONDS
+            while time.monotonic() < deadline and recorder.error is None:
+                time.sleep(0.05)
+            peak = recorder.level.peak
+            recorder.stop()
+            self.post_message(MicTestDone(peak, recorder.overflows, recorder.error))
+        except Exception as exc:
+            self.post_message(WorkFailed.from_error("mic-test", exc))
+        finally:
+            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+    def on_mic_test_done(self, message: MicTestDone) -> None:
+        self._end_test()
+        peak = max(self.peak_seen, message.peak)
+        if message.error:
+            self._test_failed(message.error)
+        elif peak < 0.01:
+            self.query_one("#test-state", Label).update(
+                "[b yellow]Very quiet:[/b yellow] check the mic is not muted"
+            )
+        else:
+            self.query_one("#test-state", Label).update("[b green]✔ The mic works[/b green]")
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        if message.what == "mic-test":
+            message.stop()
+            self._end_test()
+            self._test_failed(message.text)
+
+    def _test_failed(self, text: str) -> None:
+        self.query_one("#test-state", Label).update(f"[b red]Mic test failed:[/b red] {text}")
+
+    def _end_test(self) -> None:
+        self.testing = False
+        self.tester = None
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
+
+    def action_back(self) -> None:
+        if self.testing:
+            self.notify("Wait for the mic test to finish.")
+            return
+        self.dismiss()

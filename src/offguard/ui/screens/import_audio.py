@@ -1,0 +1,85 @@
+"""The modal file picker for importing an audio file as a take."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DirectoryTree, Input, Label
+
+AUDIO_SUFFIXES = frozenset({".wav", ".flac", ".mp3", ".ogg", ".oga", ".opus", ".m4a", ".webm"})
+
+
+class AudioTree(DirectoryTree):
+    """A directory tree that lists folders and audio files only (no hidden entries)."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        for path in paths:
+            if path.name.startswith("."):
+                continue
+            try:
+                if path.is_dir() or path.suffix.lower() in AUDIO_SUFFIXES:
+                    yield path
+            except OSError:
+                continue
+
+
+class ImportScreen(ModalScreen[Path | None]):
+    """Type a path or pick a file; dismisses with the chosen audio file."""
+
+    CSS_PATH = "modals.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question_text: str, start: Path | None = None) -> None:
+        super().__init__()
+        self.question_text = question_text
+        self.start = start or Path.cwd()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box", id="import-box"):
+            yield Label(f"[b]Import an answer[/b] for: {self.question_text}")
+            yield Input(placeholder="Path to a WAV, FLAC, MP3, OGG or M4A file", id="path")
+            yield AudioTree(self.start, id="tree")
+            yield Label("", id="import-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Import", variant="primary", id="import")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        self.query_one("#path", Input).value = str(event.path)
+        self.query_one("#import", Button).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_import()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "import":
+            self.action_import()
+        else:
+            self.dismiss(None)
+
+    def action_import(self) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        path = Path(raw).expanduser() if raw else None
+        if path is None or not path.is_file():
+            message = "Pick a file in the tree or type its path." if not raw else "No such file."
+            self.query_one("#import-error", Label).update(f"[red]{message}[/red]")
+            return
+        if path.suffix.lower() not in AUDIO_SUFFIXES:
+            shown = ", ".join(sorted(AUDIO_SUFFIXES))
+            self.query_one("#import-error", Label).update(
+                f"[red]Not an audio file this app reads ({shown}).[/red]"
+            )
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,286 @@
+"""The practice room: the question, a timer, the input level and the live transcript."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, LoadingIndicator, Static
+
+from offguard.errors import AudioUnavailable, OffguardError
+from offguard.questions import Question
+from offguard.ui.feedback import fmt_time
+from offguard.ui.messages import PartialTranscript, TakeDiscarded, TakeReady, WorkFailed
+from offguard.ui.ports import ActiveTakeLike
+from offguard.ui.screens.modals import ConfirmScreen
+from offguard.ui.widgets.level_meter import LevelMeter
+
+if TYPE_CHECKING:
+    from offguard.ui.app import OffguardApp
+
+TARGET_STEP = 15
+
+
+class PracticeScreen(Screen[None]):
+    """``r`` records, ``r`` again stops and shows the review."""
+
+    CSS_PATH = "practice.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "record", "Record"),
+        Binding("r", "stop", "Stop"),
+        Binding("t", "toggle_tips", "Probes & tips"),
+        Binding("plus,equals_sign", "target(1)", "Target +15s"),
+        Binding("minus", "target(-1)", "Target -15s"),
+        Binding("i", "import_audio", "Import audio"),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, question: Question) -> None:
+        super().__init__()
+        self.question = question
+        self.active: ActiveTakeLike | None = None
+        self.stopping = False
+        self._ticker: Timer | None = None
+        self._leave_after_discard = False
+        self._quit_after_discard = False
+
+    @property
+    def oapp(self) -> OffguardApp:
+        return cast("OffguardApp", self.app)
+
+    @property
+    def recording(self) -> bool:
+        return self.active is not None and not self.stopping
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="●")
+        with VerticalScroll(id="practice-body"):
+            yield Static(Text(self.question.text, style="bold"), id="question")
+            yield Static(self._tips_text(), id="tips")
+            with Horizontal(id="status-row"):
+                yield Label("", id="state")
+                yield Label("", id="timer")
+                yield LevelMeter(id="meter")
+            yield Static("", id="problem")
+            yield LoadingIndicator(id="busy")
+            yield Static("", id="live")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#tips").display = False
+        self.query_one("#busy").display = False
+        self.query_one("#problem").display = False
+        self._show_ready()
+
+    def _tips_text(self) -> Text:
+        text = Text()
+        if self.question.probes:
+            text.append("What they are testing\n", style="bold")
+            for probe in self.question.probes:
+                text.append(f"  • {probe}\n")
+        if self.question.tips:
+            text.append("How to answer\n", style="bold")
+            for tip in self.question.tips:
+                text.append(f"  • {tip}\n")
+        if not text.plain:
+            text.append("No probes or tips for this question.", style="dim")
+        text.rstrip()
+        return text
+
+    # -- display -------------------------------------------------------------------------
+
+    def _set_state(self, text: str) -> None:
+        self.query_one("#state", Label).update(text)
+
+    def _show_ready(self) -> None:
+        self._set_state("[b]Ready[/b]: press [b]r[/b] to record")
+        self._show_timer(0.0)
+        live = self.query_one("#live", Static)
+        live.update(Text("Your words appear here while you speak.", style="dim italic"))
+
+    def _show_timer(self, elapsed: float) -> None:
+        target = self.oapp.settings.target_seconds
+        over = elapsed > target
+        style = "bold red" if over else "bold"
+        self.query_one("#timer", Label).update(
+            Text.assemble((fmt_time(elapsed), style), f" / {fmt_time(target)}")
+        )
+
+    def _show_problem(self, text: str | None) -> None:
+        problem = self.query_one("#problem", Static)
+        problem.display = bool(text)
+        problem.update(text or "")
+
+    def _tick(self) -> None:
+        active = self.active
+        if active is None:
+            return
+        level = active.level
+        self.query_one(LevelMeter).set_level(level.rms, level.peak)
+        self._show_timer(active.elapsed)
+        error = active.error
+        if error and not self.stopping:
+            self._show_problem(f"[b red]Recording problem:[/b red] {error}")
+
+    # -- recording -----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "record":
+            return self.active is None and not self.stopping
+        if action == "stop":
+            return self.active is not None and not self.stopping
+        if action in ("import_audio", "target"):
+            return self.active is None and not self.stopping
+        return True
+
+    def action_record(self) -> None:
+        if self.active is not None or self.stopping:
+            return
+        self._show_problem(None)
+        try:
+            self.active = self.oapp.practice.start_take(self.question, on_partial=self._partial)
+        except AudioUnavailable as exc:
+            fix = f"\n[b]Fix:[/b] {exc.fix}" if exc.fix else ""
+            self._show_problem(
+                f"[b red]Cannot record:[/b red] {exc.message}{fix}\n"
+                "You can still import an audio file of your answer: press [b]i[/b]."
+            )
+            return
+        except OffguardError as exc:
+            self._show_problem(f"[b red]Cannot record:[/b red] {exc}")
+            return
+        self._set_state("[b red]● Recording[/b red]: press [b]r[/b] to stop")
+        self.query_one("#live", Static).update("")
+        self._ticker = self.set_interval(0.1, self._tick)
+        self.refresh_bindings()
+
+    def _partial(self, text: str) -> None:
+        """Called from the streaming thread: hand the text to the UI thread."""
+        self.post_message(PartialTranscript(text))
+
+    def on_partial_transcript(self, message: PartialTranscript) -> None:
+        if self.active is not None:
+            self.query_one("#live", Static).update(message.text)
+            self.query_one("#practice-body", VerticalScroll).scroll_end(animate=False)
+
+    def action_stop(self) -> None:
+        if self.active is None or self.stopping:
+            return
+        self.stopping = True
+        self._stop_ticker()
+        self._set_state("[b]Transcribing the last seconds...[/b]")
+        self.query_one("#busy").display = True
+        self.refresh_bindings()
+        self.finish_take(self.active)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="take")
+    def finish_take(self, active: ActiveTakeLike) -> None:
+        try:
+            outcome = active.stop()
+        except Exception as exc:
+            self.post_message(WorkFailed.from_error("stop", exc))
+            return
+        self.post_message(TakeReady(outcome, self.question))
+
+    def on_take_ready(self, message: TakeReady) -> None:
+        """Reset; the message bubbles on to the app, which pushes the review."""
+        self._reset()
+        if message.outcome.error:
+            self.notify(
+                message.outcome.error, title="Take saved with a problem", severity="warning"
+            )
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        if message.what in ("stop", "discard"):
+            self._reset()
+            self._show_problem(f"[b red]The take could not be finished:[/b red] {message.text}")
+            message.stop()
+            self.oapp.show_error(message)
+
+    def _reset(self) -> None:
+        self._stop_ticker()
+        self.active = None
+        self.stopping = False
+        self.query_one("#busy").display = False
+        self.query_one(LevelMeter).set_level(0.0, 0.0)
+        self._show_ready()
+        self.refresh_bindings()
+
+    def _stop_ticker(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+
+    # -- leaving -------------------------------------------------------------------------
+
+    def action_leave(self) -> None:
+        if self.stopping:
+            self.notify("Finishing the take; one moment.")
+            return
+        if self.active is not None:
+            self.confirm_discard()
+            return
+        self.dismiss()
+
+    def confirm_discard(self, then_quit: bool = False) -> None:
+        def answer(discard: bool | None) -> None:
+            if discard and self.active is not None:
+                self._leave_after_discard = not then_quit
+                self._quit_after_discard = then_quit
+                self.stopping = True
+                self._stop_ticker()
+                self._set_state("[b]Discarding the take...[/b]")
+                self.refresh_bindings()
+                self.discard_take(self.active)
+
+        self.app.push_screen(ConfirmScreen("Discard the take you are recording?"), answer)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="take")
+    def discard_take(self, active: ActiveTakeLike) -> None:
+        try:
+            active.discard()
+        except Exception as exc:
+            self.post_message(WorkFailed.from_error("discard", exc))
+            return
+        self.post_message(TakeDiscarded())
+
+    def on_take_discarded(self, message: TakeDiscarded) -> None:
+        message.stop()
+        self._reset()
+        if self._quit_after_discard:
+            self.app.exit()
+        elif self._leave_after_discard:
+            self.dismiss()
+        else:
+            self.notify("Take discarded.")
+
+    def on_unmount(self) -> None:
+        self._stop_ticker()
+
+    # -- other keys ----------------------------------------------------------------------
+
+    def action_toggle_tips(self) -> None:
+        tips = self.query_one("#tips")
+        tips.display = not tips.display
+
+    def action_target(self, direction: int) -> None:
+        target = self.oapp.settings.target_seconds + direction * TARGET_STEP
+        self.oapp.update_settings(target_seconds=max(TARGET_STEP, min(target, 600)))
+        self._show_timer(0.0)
+
+    def action_import_audio(self) -> None:
+        from pathlib import Path
+
+        from offguard.ui.screens.import_audio import ImportScreen
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.oapp.start_import(path, self.question)
+
+        self.app.push_screen(ImportScreen(self.question.text), chosen)

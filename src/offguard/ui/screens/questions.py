@@ -1,0 +1,250 @@
+"""The start screen: the questions, filters, search and per-question badges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from offguard.errors import OffguardError
+from offguard.questions import Question
+from offguard.ui.feedback import get
+from offguard.ui.screens.add_question import AddQuestionScreen, NewQuestion
+
+if TYPE_CHECKING:
+    from offguard.ui.app import OffguardApp
+
+ALL = "__all__"
+
+
+def badges(stats: Any, off_guard: bool) -> tuple[Text, Text, Text]:
+    """(times practised, last verdict and score, off-guard marker) for one row."""
+    times = int(get(stats, "times_practised", get(stats, "takes", 0)) or 0)
+    practised = Text(f"{times}×" if times else "-", style="bold" if times else "dim")
+    verdict = get(stats, "last_verdict")
+    score = get(stats, "last_specificity", get(stats, "last_score"))
+    if verdict:
+        style = "green" if verdict == "specific" else "red"
+        shown = f"{verdict} {round(float(score))}" if score is not None else str(verdict)
+        last = Text(shown, style=style)
+    else:
+        last = Text("-", style="dim")
+    marker = Text("★ off guard", style="bold yellow") if off_guard else Text("")
+    return practised, last, marker
+
+
+class QuestionsScreen(Screen[None]):
+    """Pick a question; enter opens the practice room for it."""
+
+    CSS_PATH = "questions.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "practise", "Practise"),
+        Binding("slash", "search", "Search"),
+        Binding("a", "add", "Add question"),
+        Binding("o", "toggle_off_guard", "Off guard"),
+        Binding("i", "import_audio", "Import audio"),
+        Binding("d", "devices", "Devices"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.questions: list[Question] = []
+        self.shown: list[Question] = []
+
+    @property
+    def oapp(self) -> OffguardApp:
+        return cast("OffguardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        bank = self.oapp.bank
+        yield Header(icon="●")
+        with Horizontal(id="filters"):
+            yield Select(
+                [("All categories", ALL)] + [(c, c) for c in bank.categories()],
+                value=ALL,
+                allow_blank=False,
+                id="category",
+            )
+            yield Select(
+                [("Any role", ALL)] + [(r, r) for r in bank.roles() if r != "any"],
+                value=ALL,
+                allow_blank=False,
+                id="role",
+            )
+            yield Input(placeholder="/ to search", id="search")
+        yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Question", key="text", width=70)
+        table.add_column("Category", key="category", width=20)
+        table.add_column("Practised", key="times")
+        table.add_column("Last", key="last")
+        table.add_column("", key="off")
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        if self.questions:
+            current = self.current()
+            self.reload(keep=current.id if current else None)
+
+    # -- data ----------------------------------------------------------------------------
+
+    def reload(self, keep: str | None = None) -> None:
+        """Read the questions and stats again and redraw the table."""
+        self.questions = self.oapp.all_questions()
+        self.refill(keep)
+
+    def refill(self, keep: str | None = None) -> None:
+        category = self.query_one("#category", Select).value
+        role = self.query_one("#role", Select).value
+        words = self.query_one("#search", Input).value.lower().split()
+        try:
+            stats = self.oapp.store.question_stats()
+            off = set(self.oapp.store.off_guard_ids())
+        except OffguardError as exc:
+            self.oapp.show_error(exc)
+            stats, off = {}, set()
+        self.shown = [
+            q
+            for q in self.questions
+            if (category == ALL or q.category == category)
+            and (role == ALL or q.matches_role(str(role)))
+            and all(
+                w in " ".join((q.id, q.text, q.category, *q.tags, *q.roles)).lower() for w in words
+            )
+        ]
+        table = self.query_one(DataTable)
+        table.clear()
+        for q in self.shown:
+            row_stats = stats.get(q.id)
+            is_off = q.id in off or bool(get(row_stats, "off_guard", False))
+            table.add_row(Text(q.text), q.category, *badges(row_stats, is_off), key=q.id)
+        if keep is not None:
+            for index, q in enumerate(self.shown):
+                if q.id == keep:
+                    table.move_cursor(row=index)
+                    break
+        self.show_detail()
+
+    def current(self) -> Question | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def show_detail(self) -> None:
+        question = self.current()
+        detail = self.query_one("#detail", Static)
+        if question is None:
+            detail.update("[dim]No question matches. Press escape to clear the search.[/dim]")
+            return
+        text = Text()
+        text.append(question.text, style="bold")
+        roles = ", ".join(question.roles)
+        text.append(f"\n{question.category} · for {roles}", style="dim")
+        if question.tags:
+            text.append(" · " + ", ".join(question.tags), style="dim")
+        if question.probes:
+            text.append(f"\nProbes: {question.probes[0]}", style="italic")
+        detail.update(text)
+
+    # -- events --------------------------------------------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_practise()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if self.questions:
+            self.refill()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search" and self.questions:
+            self.refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        self.query_one(DataTable).focus()
+
+    def action_practise(self) -> None:
+        from offguard.ui.screens.practice import PracticeScreen
+
+        question = self.current()
+        if question is not None:
+            self.app.push_screen(PracticeScreen(question))
+
+    def action_add(self) -> None:
+        self.app.push_screen(AddQuestionScreen(self.oapp.bank.categories()), self._added)
+
+    def _added(self, new: NewQuestion | None) -> None:
+        if new is None:
+            return
+        question = new.to_question({q.id for q in self.questions})
+        store = self.oapp.store
+        try:
+            store.add_question(question, off_guard=new.off_guard)
+            if new.has_interview:
+                interview_id = store.add_interview(company=new.company, date=new.date)
+                store.link_interview_question(interview_id, question.id, new.what_went_wrong)
+        except OffguardError as exc:
+            self.oapp.show_error(exc)
+            return
+        self.action_clear_search()
+        self.query_one("#category", Select).value = ALL
+        self.query_one("#role", Select).value = ALL
+        self.reload(keep=question.id)
+        self.notify(f"Added: {question.text}", title="Your question")
+
+    def action_toggle_off_guard(self) -> None:
+        question = self.current()
+        if question is None:
+            return
+        try:
+            marked = question.id in set(self.oapp.store.off_guard_ids())
+            self.oapp.store.set_off_guard(question.id, not marked)
+        except OffguardError as exc:
+            self.oapp.show_error(exc)
+            return
+        self.refill(keep=question.id)
+
+    def action_import_audio(self) -> None:
+        from offguard.ui.screens.import_audio import ImportScreen
+
+        question = self.current()
+        if question is None:
+            self.notify("Pick a question first.", severity="warning")
+            return
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.oapp.start_import(path, question)
+
+        self.app.push_screen(ImportScreen(question.text), chosen)
+
+    def action_devices(self) -> None:
+        from offguard.ui.screens.devices import DevicesScreen
+
+        self.app.push_screen(DevicesScreen())

@@ -1,0 +1,211 @@
+"""The review of one take: verdict, highlighted transcript, STAR, delivery, suggestions."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from offguard.errors import OffguardError
+from offguard.questions import Question
+from offguard.transcription.types import Transcript
+from offguard.ui import feedback
+from offguard.ui.ports import PlayerLike, TakeOutcomeLike
+
+if TYPE_CHECKING:
+    from offguard.ui.app import OffguardApp
+
+SEEK_STEP = 5.0
+
+
+@dataclass(frozen=True)
+class ReviewData:
+    """Everything the review shows (from a finished take, or built by tests)."""
+
+    question: Question
+    transcript: Transcript
+    analysis: Any
+    audio_path: Path | None
+    duration: float
+    take_id: int | None = None
+
+    @classmethod
+    def from_outcome(cls, outcome: TakeOutcomeLike, question: Question) -> ReviewData:
+        return cls(
+            question=question,
+            transcript=outcome.transcript,
+            analysis=outcome.analysis,
+            audio_path=outcome.audio_path,
+            duration=outcome.duration,
+            take_id=outcome.take_id,
+        )
+
+
+class ReviewScreen(Screen[str]):
+    """Dismisses with ``"again"`` (record another attempt) or ``"back"``."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "play", "Play/pause"),
+        Binding("left", "seek(-1)", "-5s"),
+        Binding("right", "seek(1)", "+5s"),
+        Binding("r", "again", "Record again"),
+        Binding("escape", "back", "Questions"),
+    ]
+
+    def __init__(self, data: ReviewData) -> None:
+        super().__init__()
+        self.data = data
+        self.player: PlayerLike | None = None
+        self.player_problem: str | None = None
+        self.flag_spans = feedback.spans(feedback.get(data.analysis, "flags"))
+        self.flag_times = [
+            feedback.time_at(data.transcript, span.start) for span in self.flag_spans
+        ]
+        self._poll: Timer | None = None
+
+    @property
+    def oapp(self) -> OffguardApp:
+        return cast("OffguardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        data = self.data
+        analysis = data.analysis
+        verdict = feedback.verdict_line(analysis)
+        generic = verdict.startswith("Verdict: generic")
+        yield Header(icon="●")
+        with Horizontal(id="review-body"):
+            with Vertical(id="left"):
+                yield Static(Text(data.question.text, style="bold"), id="review-question")
+                yield Label(verdict, id="verdict", classes="generic" if generic else "specific")
+                with VerticalScroll(id="transcript-box"):
+                    yield Static(
+                        feedback.transcript_text(data.transcript.text, analysis), id="transcript"
+                    )
+                yield Label(self._legend(), id="legend")
+                yield Label("", id="player")
+            with VerticalScroll(id="right"):
+                yield Label("[b]STAR[/b]", classes="heading")
+                yield Static(feedback.star_text(analysis, data.transcript.text), id="star")
+                yield Label("[b]Delivery[/b]", classes="heading")
+                yield Static(feedback.delivery_text(analysis), id="delivery")
+                yield Label("[b]Suggestions[/b]", classes="heading")
+                yield Static(feedback.suggestions_text(analysis), id="suggestions")
+                yield Label("[b]Generic phrases[/b] (enter jumps playback)", classes="heading")
+                yield OptionList(*self._flag_options(), id="flags")
+        yield Footer()
+
+    def _legend(self) -> Text:
+        return Text.assemble(
+            ("generic", "bold red underline"),
+            "  ",
+            ("specific detail", "bold green"),
+            (f"   take {fmt_duration(self.data.duration)}", "dim"),
+        )
+
+    def _flag_options(self) -> list[Option]:
+        if not self.flag_spans:
+            return [Option(Text("No generic phrases flagged.", style="dim"), disabled=True)]
+        return [
+            Option(feedback.flag_label(span, at), id=str(i))
+            for i, (span, at) in enumerate(zip(self.flag_spans, self.flag_times, strict=False))
+        ]
+
+    def on_mount(self) -> None:
+        self._open_player()
+        self._show_player()
+
+    def on_unmount(self) -> None:
+        if self._poll is not None:
+            self._poll.stop()
+        if self.player is not None:
+            with contextlib.suppress(OffguardError):
+                self.player.close()
+            self.player = None
+
+    # -- playback ------------------------------------------------------------------------
+
+    def _open_player(self) -> None:
+        factory = self.oapp.player_factory
+        path = self.data.audio_path
+        if factory is None or path is None:
+            self.player_problem = "playback is not available here"
+            return
+        try:
+            self.player = factory(path)
+        except OffguardError as exc:
+            self.player_problem = str(exc)
+            return
+        self._poll = self.set_interval(0.25, self._show_player)
+
+    def _show_player(self) -> None:
+        label = self.query_one("#player", Label)
+        if self.player is None:
+            label.update(Text(f"Playback: {self.player_problem}", style="dim"))
+            return
+        icon = "▶ playing" if self.player.playing else "⏸ paused"
+        label.update(
+            f"{icon}  {feedback.fmt_time(self.player.position)} / "
+            f"{feedback.fmt_time(self.player.duration)}   (p play/pause, ←/→ 5 s)"
+        )
+
+    def action_play(self) -> None:
+        if self.player is None:
+            self.notify(f"Cannot play: {self.player_problem}", severity="warning")
+            return
+        try:
+            self.player.toggle()
+        except OffguardError as exc:
+            self.oapp.show_error(exc)
+        self._show_player()
+
+    def action_seek(self, direction: int) -> None:
+        if self.player is None:
+            return
+        target = self.player.position + direction * SEEK_STEP
+        self._seek(max(0.0, min(target, self.player.duration)))
+
+    def _seek(self, seconds: float) -> None:
+        if self.player is None:
+            return
+        try:
+            self.player.seek(seconds)
+        except OffguardError as exc:
+            self.oapp.show_error(exc)
+        self._show_player()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        at = self.flag_times[int(event.option.id)]
+        if at is None:
+            self.notify("No word timings for this phrase.", severity="warning")
+            return
+        if self.player is None:
+            self.notify(f"That phrase starts at {feedback.fmt_time(at)}.")
+            return
+        self._seek(max(0.0, at - 0.3))
+        if not self.player.playing:
+            self.action_play()
+
+    # -- leaving -------------------------------------------------------------------------
+
+    def action_again(self) -> None:
+        self.dismiss("again")
+
+    def action_back(self) -> None:
+        self.dismiss("back")
+
+
+def fmt_duration(seconds: float) -> str:
+    return feedback.fmt_time(seconds)

@@ -1,0 +1,244 @@
+"""Pilot tests of the practice room through the one factory (fake take service, real store)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Label, OptionList, Static
+
+from offguard.audio.player import NullPlayer
+from offguard.config import Settings, ensure_data_dir
+from offguard.store import Store
+from offguard.ui.app import OffguardApp
+from offguard.ui.factory import make_app
+from offguard.ui.screens.devices import DevicesScreen
+from offguard.ui.screens.modals import ConfirmScreen
+from offguard.ui.screens.practice import PracticeScreen
+from offguard.ui.screens.questions import QuestionsScreen
+from offguard.ui.screens.review import ReviewScreen
+from tests.ui_fakes import FakeDevice, FakePractice, FakeTranscriber, SilentRecorder
+
+SIZE = (120, 40)
+
+
+async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 200) -> None:
+    """Let the app run until ``ready()`` (workers finish in their own time)."""
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never reached the expected state")
+
+
+def text_of(app: OffguardApp, selector: str) -> str:
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, (Label, Static)):
+        return str(widget.render())
+    raise TypeError(selector)
+
+
+@pytest.fixture()
+def settings(tmp_path: Path) -> Settings:
+    settings = Settings(data_dir=tmp_path / "data")
+    ensure_data_dir(settings.data_dir)
+    return settings
+
+
+@pytest.fixture()
+def store(settings: Settings) -> Iterator[Store]:
+    with Store.open(settings.db_path) as store:
+        yield store
+
+
+def build(settings: Settings, store: Store, practice: FakePractice, **extra: Any) -> OffguardApp:
+    return make_app(
+        settings,
+        store=store,
+        transcriber=FakeTranscriber(),
+        recorder_factory=SilentRecorder,
+        player_factory=lambda path: NullPlayer(duration=20.0),
+        practice_factory=lambda: practice,
+        **extra,
+    )
+
+
+async def test_start_screen_lists_questions_with_first_row_highlighted(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    app = build(settings, store, FakePractice(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.model_ready)
+        screen = app.screen
+        assert isinstance(screen, QuestionsScreen)
+        table = screen.query_one(DataTable)
+        assert table.row_count == len(app.bank.questions) > 10
+        assert table.cursor_row == 0
+        assert table.has_focus
+        assert screen.current() == screen.shown[0]
+        assert app.sub_title == "model fake ready"
+
+
+async def test_search_filters_and_escape_clears(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    app = build(settings, store, FakePractice(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QuestionsScreen)
+        total = screen.query_one(DataTable).row_count
+        await pilot.press("slash")
+        assert screen.query_one("#search", Input).has_focus
+        await pilot.press(*"weakness")
+        rows = screen.query_one(DataTable).row_count
+        assert 0 < rows < total
+        assert screen.shown == app.bank.filter(search="weakness")
+        await pilot.press("enter")
+        assert screen.query_one(DataTable).has_focus
+        await pilot.press("escape")
+        assert screen.query_one(DataTable).row_count == total
+
+
+async def test_add_question_appears_and_is_stored(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    app = build(settings, store, FakePractice(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Why did you leave after eight months?")
+        modal = app.screen
+        modal.query_one("#company", Input).value = "Northwind"
+        modal.query_one("#date", Input).value = "2025-11-03"
+        modal.query_one("#wrong", Input).value = "I rambled about the reorg"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionsScreen)
+        current = screen.current()
+        assert current is not None
+        assert current.text == "Why did you leave after eight months?"
+        stored = {q.id: q for q in store.user_questions()}
+        assert current.id in stored
+        assert current.id in store.off_guard_ids()
+        interviews = store.list_interviews()
+        assert [i.company for i in interviews] == ["Northwind"]
+
+
+async def test_record_stop_shows_review_with_verdict(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    practice = FakePractice(tmp_path)
+    app = build(settings, store, practice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("r")
+        assert app.screen.recording
+        practice.takes[0].speak("At Northwind I cut the report")
+        await wait_for(pilot, lambda: "Northwind" in text_of(app, "#live"))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        assert text_of(app, "#verdict") == "Verdict: specific  (72/100)"
+        assert practice.takes[0].stopped
+        flags = app.screen.query_one("#flags", OptionList)
+        assert flags.option_count == 2
+        # selecting a flag jumps playback to its word: "team player" is word 4 at 0.5 + 3 * 0.4
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        flags.focus()
+        flags.highlighted = 0
+        await pilot.press("enter")
+        assert screen.player is not None
+        assert screen.player.position == pytest.approx(1.7 - 0.3, abs=0.2)
+        await pilot.press("r")
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionsScreen)
+
+
+async def test_escape_while_recording_asks_then_discards(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    practice = FakePractice(tmp_path)
+    app = build(settings, store, practice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "r")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.recording
+        await pilot.press("escape")
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        take = practice.takes[0]
+        assert take.discarded
+        assert not take.path.exists()
+
+
+async def test_no_microphone_shows_the_fix_and_app_stays_usable(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    app = build(settings, store, FakePractice(tmp_path, no_mic=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "r")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert not screen.recording
+        problem = text_of(app, "#problem")
+        assert "No microphone found" in problem
+        assert "Fix:" in problem
+        assert "press i" in problem
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionsScreen)
+
+
+async def test_devices_lists_inputs_and_persists_choice(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    devices = [FakeDevice(0, "Built-in Microphone", is_default=True), FakeDevice(3, "USB Headset")]
+    app = build(settings, store, FakePractice(tmp_path), device_lister=lambda: devices)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        assert isinstance(app.screen, DevicesScreen)
+        options = app.screen.query_one("#device-list", OptionList)
+        assert options.option_count == 3
+        await pilot.press("down", "down", "enter")
+        assert app.settings.device == "USB Headset"
+        saved = json.loads((settings.data_dir / "settings.json").read_text())
+        assert saved["device"] == "USB Headset"
+        await pilot.press("t")
+        await wait_for(pilot, lambda: "works" in text_of(app, "#test-state"))
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionsScreen)
+
+
+async def test_devices_screen_without_microphones(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    app = build(settings, store, FakePractice(tmp_path), device_lister=list)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        assert "No microphone found" in text_of(app, "#device-problem")
+
+
+async def test_import_picks_a_file_and_shows_review(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    practice = FakePractice(tmp_path)
+    answer = tmp_path / "answer.wav"
+    answer.write_bytes(b"RIFF")
+    app = build(settings, store, practice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(answer)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        assert practice.imported == [(answer, app.bank.questions[0].id)]
+        assert text_of(app, "#verdict").startswith("Verdict: specific")
