@@ -187,7 +187,7 @@ class TakeWriter:
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
-    text = str(exc).strip()
-    if isinstance(exc, AssertionError) or not text:
-        return "disk full or file too large"
+    text = str(exc).strip().rstrip(".")
+    if isinstance(exc, AssertionError) or not text or text.casefold() == "system error":
+        return "the disk is full, the file size limit was reached or the folder is read-only"
     return text
