@@ -612,3 +612,28 @@ def test_valid_questions_round_trip_through_toml(generated: list[Question]) -> N
         loaded, problems = parse_bank(path, source="gen.toml")
     assert problems == []
     assert loaded == generated
+
+
+def test_cli_lists_questions_added_in_the_app(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from offguard.config import ensure_data_dir, load_settings
+    from offguard.store import Store
+
+    settings = load_settings(data_dir)
+    ensure_data_dir(data_dir)
+    mine = Question(
+        id="user-why-gap-2024",
+        text="Why the gap in 2024?",
+        category="curveball",
+        tags=("gap",),
+        source="user",
+    )
+    with Store.open(settings.db_path) as store:
+        store.add_question(mine, off_guard=True)
+    assert run(["questions", "--json", "--search", "gap 2024", "--data-dir", str(data_dir)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert json.loads(out) == [mine.to_dict()]
+    assert run(["questions", "--category", "curveball", "--data-dir", str(data_dir)]) == 0
+    assert "Why the gap in 2024?  (added in the app)" in capsys.readouterr().out

@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from offguard.errors import OffguardError
@@ -47,6 +48,7 @@ def handle(args: argparse.Namespace) -> int:
     bank = load_questions(settings.data_dir)
     for problem in bank.problems:
         print(f"offguard: warning: {problem}", file=sys.stderr)
+    bank.questions.extend(_added_in_app(settings.db_path, {q.id for q in bank.questions}))
 
     if args.category:
         category = normalize_category(args.category)
@@ -75,6 +77,23 @@ def handle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _added_in_app(db_path: Path, known: set[str]) -> list[Question]:
+    """Questions the user typed in the app (stored in SQLite); none when there is no database."""
+    if not db_path.is_file():
+        return []
+    try:
+        from offguard.store import Store
+
+        with Store.open(db_path) as store:
+            added = store.user_questions()
+    except (OffguardError, OSError) as exc:
+        print(
+            f"offguard: warning: cannot read the questions added in the app: {exc}", file=sys.stderr
+        )
+        return []
+    return [q for q in added if q.id not in known]
+
+
 def _print_plain(found: list[Question], order: list[str], *, total: int, role: str | None) -> None:
     """Grouped by category, in display order."""
     if not found:
@@ -101,6 +120,10 @@ def _print_plain(found: list[Question], order: list[str], *, total: int, role: s
                 head = head.rstrip() + "\n" + indent
             roles = [] if role else [r for r in question.roles if r != ANY_ROLE]
             text = question.text + (f"  [{', '.join(roles)}]" if roles else "")
+            if question.source == "user":
+                text += "  (added in the app)"
+            elif question.source != "bundled":
+                text += f"  (from {question.source})"
             wrapped = textwrap.fill(
                 text, width=width, initial_indent=indent, subsequent_indent=indent
             )
