@@ -23,6 +23,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "offguard.cli.devices",
     "offguard.cli.doctor",
     "offguard.cli.export",
+    "offguard.cli.takes",
+    "offguard.cli.history",
+    "offguard.cli.compare",
+    "offguard.cli.queue",
+    "offguard.cli.interviews",
 )
 
 DESCRIPTION = """\

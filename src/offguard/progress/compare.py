@@ -115,7 +115,7 @@ def compare(store: Store, take_a: int, take_b: int) -> Comparison:
     missing = [str(t) for t in (take_a, take_b) if t not in found]
     if missing:
         raise OffguardError(
-            f"No take {', '.join(missing)} in {store.data_dir}.",
+            f"No take{'s' if len(missing) > 1 else ''} {', '.join(missing)} in {store.data_dir}.",
             "list the takes and their ids with 'offguard takes'.",
         )
     a, b = found[take_a], found[take_b]

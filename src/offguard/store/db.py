@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -54,6 +55,10 @@ class Store(InterviewsMixin, TakesMixin, QuestionsMixin):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    def transaction(self) -> AbstractContextManager[object]:
+        """Group several store calls into one all-or-nothing change (re-entrant)."""
+        return self._db.transaction()
 
     @property
     def schema_version(self) -> int:
