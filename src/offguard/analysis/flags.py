@@ -167,8 +167,16 @@ def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[
             or len(verb) < 3
         ):
             continue
+        before = norm[max(0, m.start() - 40) : m.start()]
+        if _CHANGE.search(before.split(".")[-1]):
+            continue  # "Now I keep a spoon pot": the new habit is the result of the story
         out.append(RawFlag(m.start(), m.end(), "habitual"))
     return out
+
+
+_CHANGE = re.compile(
+    r"(?<![\w'])(?:now|since then|these days|ever since|from then on|after that|nowadays)(?![\w'])"
+)
 
 
 _NOT_VERBS = frozenset(

@@ -27,6 +27,7 @@ _PRESENT_FRAME = re.compile(
     r"|(?<![\w'])(?:so |and )?(?:this|a) (?:guy|man|woman|lady|customer|patient|kid|driver) "
     r"(?:comes|walks|calls|rings|runs|turns)"
 )
+_PERFECT = re.compile(r"(?<![\w'])(?:i've|i have|we've|i've got|i have got)(?![\w'])")
 _WE = re.compile(r"(?<![\w'])we (?!all\b)(?:[a-z']+)(?![\w'])")
 _NUM = re.compile(r"(?<![\w'])(?:\d[\d,.]*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
                   r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -49,7 +50,7 @@ class Scored:
     kinds: dict[str, int] = field(default_factory=dict)
 
 
-def event_evidence(c: SentenceCues) -> float:
+def event_evidence(c: SentenceCues, flagged: bool = False) -> float:
     narr = min(c.narrative + c.present_actions, 3)
     detail = (
         1.0 * min(c.times, 2)
@@ -62,8 +63,8 @@ def event_evidence(c: SentenceCues) -> float:
         + 0.5 * min(c.speech, 1)
     )
     if narr > 0:
-        return min(EVENT_CAP, 0.5 * narr + detail)
-    return min(EVENT_CAP, 0.35 * detail)
+        return min(EVENT_CAP, 0.15 * narr + detail)
+    return min(EVENT_CAP, (0.2 if flagged else 0.5) * detail)
 
 
 def score_text(text: str) -> Scored:
@@ -80,7 +81,9 @@ def score_text(text: str) -> Scored:
     specifics: list[tuple[int, int, str]] = []
     cues = [scan_sentence(text, norm, toks, lo, hi, present_frame, specifics) for lo, hi in spans]
     own_total = sum(c.own_actions for c in cues)
-    events = [event_evidence(c) for c in cues]
+    raws = [r for r in raws if not _past_would(norm, spans, cues, r)]
+    flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
+    events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
     raws.extend(_contextual(norm, spans, cues, events, own_total, raws))
     generic = [0.0] * len(spans)
     for raw in raws:
@@ -129,7 +132,8 @@ def _contextual(
     for idx, (lo, hi) in enumerate(spans):
         c = cues[idx]
         weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0
-        if c.numbers and (idx in claimed or (weak and c.concrete < 3)):
+        perfect = bool(_PERFECT.search(norm, lo, hi)) and c.narrative == 0
+        if c.numbers and (idx in claimed or perfect or (weak and c.concrete < 3)):
             for m in _NUM.finditer(norm, lo, hi):
                 if not any(r.start <= m.start() < r.end for r in raws):
                     out.append(RawFlag(m.start(), m.end(), "unsupported-number"))
@@ -137,6 +141,20 @@ def _contextual(
             for m in _WE.finditer(norm, lo, hi):
                 out.append(RawFlag(m.start(), m.end(), "vague-we"))
     return out
+
+
+def _past_would(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """'He'd take the deals', 'I'd get so bored' inside a past narrative: a past habit of
+    the story, not a hypothetical."""
+    if raw.kind != "hypothetical" or not norm.startswith(("i'd", "he'd", "she'd"), raw.start):
+        return False
+    idx = _index(spans, raw.start)
+    if idx is None or cues[idx].narrative == 0:
+        return False
+    lo, hi = spans[idx]
+    return not re.search(r"(?<![\w'])(?:if|unless|would|wouldn't)(?![\w'])", norm[lo:hi])
 
 
 def _index(spans: list[tuple[int, int]], pos: int) -> int | None:

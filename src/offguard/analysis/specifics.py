@@ -19,7 +19,19 @@ _NUMBER_WORDS = frozenset(
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand million billion half percent dozen".split()
 )
+_CONCRETE_EXCEPTIONS = frozenset(
+    "station stations ambulance ceiling building wedding pudding railing evening morning "
+    "shed bed sled apartment equipment basement pavement instruments document documents "
+    "sling string ring wing king ceiling fly belly jelly trolley bully rally "
+    "kitchen garden olive knife".split()
+)
 _SUBJECTS = frozenset("i he she they we it you".split())
+_NOT_SUBJECT = frozenset(
+    "have has had i've we've you've they've he's she's it's 'd i'm am is are be been being get "
+    "got feel felt gets seem seems was were the a an and to of for with by very so too really "
+    "just more most less being".split()
+)
+_AUX = frozenset("am is are do does can could will would should must may might have has".split())
 _ADVERBS = frozenset(
     "just then also actually only even still immediately quickly finally first eventually "
     "really never already literally basically straight instantly".split()
@@ -54,9 +66,25 @@ def is_past(word: str, past: frozenset[str]) -> bool:
     return len(word) > 3 and word.endswith("ed") and word not in ("need", "feed", "seed", "speed")
 
 
-def concrete_word(word: str, general: frozenset[str]) -> bool:
-    """A content word that is not everyday or abstract vocabulary."""
-    if len(word) < 3 or not word.isalpha() or word in general:
+_ABSTRACT_SUFFIXES = (
+    "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances",
+    "ence", "ences", "ship", "ships", "ism", "acy", "ful", "ous", "ive", "able", "ible", "ally",
+    "ly", "ing", "ed", "ical", "ial", "ency",
+)
+
+
+def concrete_word(word: str, general: frozenset[str], past: frozenset[str] = frozenset()) -> bool:
+    """A content word that is not everyday or abstract vocabulary (nor a verb form).
+
+    Abstract nouns and adjectives are recognised by their endings (-tion, -ment, -ness, -ity,
+    -ance, -ful, -ous, -ive, -able ...), as in research on word concreteness; past forms and
+    -ing forms are verbs, counted by the narrative cues instead.
+    """
+    if len(word) < 3 or not word.isalpha() or word in general or word in past:
+        return False
+    if word not in _CONCRETE_EXCEPTIONS and any(
+        word.endswith(suf) and len(word) - len(suf) >= 3 for suf in _ABSTRACT_SUFFIXES
+    ):
         return False
     for suffix in ("s", "es", "ed", "d", "ing", "ly", "ies", "er"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -83,7 +111,7 @@ def scan_sentence(
     common = lexicon.words("common_terms.txt")
     sent = [t for t in toks if lo <= t.start < hi]
     for i, tok in enumerate(sent):
-        if tok.low not in _SUBJECTS and not (i > 0 and _is_name(tok, sent, i, common)):
+        if i + 1 >= len(sent) or tok.low in _NOT_SUBJECT or "-" in sent[i + 1].low:
             continue
         j = i + 1
         while j < len(sent) and sent[j].low in _ADVERBS:
@@ -91,12 +119,22 @@ def scan_sentence(
         if j >= len(sent):
             continue
         verb = sent[j].low
-        if verb == "didn't" or is_past(verb, past):
+        if verb in ("didn't", "wasn't", "weren't", "hadn't", "couldn't") or is_past(verb, past):
+            if tok.low not in _SUBJECTS and verb not in past and j == i + 1 and not (
+                tok.low.endswith(("s", "er", "or")) or tok.text[:1].isupper()
+            ):
+                continue  # "the rating was", "Kofi rang", but not "extra support"-like chains
             cues.narrative += 1
             if tok.low == "i" and verb not in ("was", "had", "felt", "thought", "knew"):
                 cues.own_actions += 1
                 out.append((tok.start, sent[j].end, "own-action"))
-        elif present_frame and verb not in stative and verb.isalpha():
+        elif (
+            present_frame
+            and tok.low in _SUBJECTS
+            and verb not in stative
+            and verb.isalpha()
+            and verb not in _AUX
+        ):
             cues.present_actions += 1
     for kind, name in (("time", "time_anchors.txt"), ("event", "event_cues.txt")):
         for m in lexicon.patterns(name).finditer(norm, lo, hi):
@@ -118,7 +156,7 @@ def scan_sentence(
         if tok.low[0].isdigit() or tok.low.split("-")[0] in _NUMBER_WORDS:
             cues.numbers += 1
             out.append((tok.start, tok.end, "number"))
-        elif concrete_word(tok.low, general) and tok.text[0].islower():
+        elif concrete_word(tok.low, general, past) and tok.text[0].islower():
             cues.concrete += 1
     cues.speech = len(_SPEECH.findall(norm, lo, hi))
     return cues
@@ -133,7 +171,8 @@ def _names(text: str, sent: list[Token], common: frozenset[str], out: list[tuple
     i = 1
     while i < len(sent):
         tok = sent[i]
-        if tok.text[:1].isupper() and tok.text not in common and tok.low != "i":
+        if tok.text[:1].isupper() and tok.text not in common and not tok.low.startswith("i'") \
+                and tok.low != "i":
             j = i
             while j + 1 < len(sent) and sent[j + 1].text[:1].isupper() and sent[j + 1].text not in common:
                 j += 1
