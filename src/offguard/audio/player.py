@@ -146,6 +146,13 @@ class SoundDevicePlayer:
         sd = import_sounddevice()
         self._stop_exc = sd.CallbackStop
         try:
+            sd.query_devices(self.device, kind="output")
+        except (sd.PortAudioError, ValueError) as exc:
+            raise AudioUnavailable(
+                f"Cannot play {self.path.name}: no audio output device found ({exc}).",
+                _OUTPUT_FIX,
+            ) from exc
+        try:
             sd.check_output_settings(
                 device=self.device, channels=1, dtype="float32", samplerate=self.samplerate
             )
