@@ -47,6 +47,9 @@ class ScriptedTranscriber:
     def load(self) -> None:
         return None
 
+    def settings(self) -> dict[str, Any]:
+        return {"scripted": True}
+
     def transcribe(
         self,
         audio: Any,

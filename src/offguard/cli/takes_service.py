@@ -101,5 +101,8 @@ class _NoTranscriber:
     def load(self) -> None:
         return None
 
+    def settings(self) -> dict[str, object]:
+        return {}
+
     def transcribe(self, audio: object, **_: object) -> object:  # pragma: no cover
         raise RuntimeError("repair does not transcribe")

@@ -52,6 +52,10 @@ class Transcriber(Protocol):
 
     def load(self) -> None: ...
 
+    def settings(self) -> dict[str, Any]:
+        """How this transcriber decodes (stored with each transcript)."""
+        ...
+
     def transcribe(
         self,
         audio: Any,
