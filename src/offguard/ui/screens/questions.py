@@ -44,7 +44,7 @@ class QuestionsScreen(Screen[None]):
 
     CSS_PATH = "questions.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "practise", "Practise"),
+        Binding("enter", "practise", "Practise", priority=True),
         Binding("slash", "search", "Search"),
         Binding("a", "add", "Add question"),
         Binding("o", "toggle_off_guard", "Off guard"),
@@ -85,7 +85,7 @@ class QuestionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Question", key="text", width=70)
+        table.add_column("Question", key="text", width=62)
         table.add_column("Category", key="category", width=20)
         table.add_column("Practised", key="times")
         table.add_column("Last", key="last")
@@ -158,6 +158,18 @@ class QuestionsScreen(Screen[None]):
         if question.probes:
             text.append(f"\nProbes: {question.probes[0]}", style="italic")
         detail.update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "practise":
+            # a priority binding, so the footer shows it; enter still works in the inputs
+            return self.query_one(DataTable).has_focus and self.current() is not None
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
 
     # -- events --------------------------------------------------------------------------
 

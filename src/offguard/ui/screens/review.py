@@ -57,8 +57,8 @@ class ReviewScreen(Screen[str]):
     CSS_PATH = "review.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "play", "Play/pause"),
-        Binding("left", "seek(-1)", "-5s"),
-        Binding("right", "seek(1)", "+5s"),
+        Binding("left", "seek(-1)", "-5s", priority=True),
+        Binding("right", "seek(1)", "+5s", priority=True),
         Binding("r", "again", "Record again"),
         Binding("escape", "back", "Questions"),
     ]
@@ -122,6 +122,8 @@ class ReviewScreen(Screen[str]):
         ]
 
     def on_mount(self) -> None:
+        if self.flag_spans:
+            self.query_one("#flags", OptionList).focus()
         self._open_player()
         self._show_player()
 

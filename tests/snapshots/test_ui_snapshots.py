@@ -1,0 +1,97 @@
+"""Snapshots of the main screens at 120x40 with fixed data (no model, clock or cursor blink).
+
+Update after an intended change with ``pytest tests/snapshots --snapshot-update`` and look at
+the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from offguard.audio.player import NullPlayer
+from offguard.config import Settings, ensure_data_dir
+from offguard.questions import Question, QuestionBank
+from offguard.store import Store
+from offguard.ui.app import OffguardApp
+from offguard.ui.factory import make_app
+from offguard.ui.screens.review import ReviewData, ReviewScreen
+from tests.ui_fakes import (
+    FakePractice,
+    FakeTranscriber,
+    SilentRecorder,
+    fake_analysis,
+    fake_transcript,
+)
+
+SIZE = (120, 40)
+
+BANK = QuestionBank(
+    questions=[
+        Question(
+            "beh-mistake",
+            "Tell me about a mistake you made at work.",
+            "behavioural",
+            tags=("failure",),
+            probes=("Do you own mistakes and learn from them?",),
+            tips=("Pick a real one; say what you changed afterwards.",),
+        ),
+        Question("mot-why-here", "Why do you want to work here?", "motivation"),
+        Question("curve-not-hire", "Why should we not hire you?", "curveball", tags=("self",)),
+        Question(
+            "role-sql-slow",
+            "A report query takes 40 minutes. What do you do?",
+            "role-specific",
+            roles=("data analyst",),
+        ),
+    ]
+)
+
+
+@pytest.fixture()
+def app(tmp_path: Path) -> Iterator[OffguardApp]:
+    Input.cursor_blink = False
+    settings = Settings(data_dir=tmp_path / "data")
+    ensure_data_dir(settings.data_dir)
+    with Store.open(settings.db_path) as store:
+        store.sync_questions(BANK.questions)
+        store.set_off_guard("curve-not-hire", True)
+        yield make_app(
+            settings,
+            store=store,
+            transcriber=FakeTranscriber(),
+            recorder_factory=SilentRecorder,
+            player_factory=lambda path: NullPlayer(duration=20.0),
+            bank=BANK,
+            practice_factory=lambda: FakePractice(tmp_path),
+            load_on_start=False,
+        )
+
+
+def test_questions_screen(snap_compare: Any, app: OffguardApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["down"])
+
+
+def test_practice_screen_with_tips(snap_compare: Any, app: OffguardApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["enter", "t"])
+
+
+def test_review_screen(snap_compare: Any, app: OffguardApp) -> None:
+    async def open_review(pilot: Pilot[Any]) -> None:
+        data = ReviewData(
+            question=BANK.questions[0],
+            transcript=fake_transcript(),
+            analysis=fake_analysis(),
+            audio_path=Path("take.flac"),
+            duration=20.0,
+            take_id=1,
+        )
+        await pilot.app.push_screen(ReviewScreen(data))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_review)
