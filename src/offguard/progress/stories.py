@@ -61,7 +61,7 @@ def stories(store: Store, question_ids: Iterable[str] | None = None) -> StoryRep
     questions: dict[str, dict[str, None]] = {}
     takes: dict[str, list[int]] = {}
     practised: dict[str, None] = {}
-    for summary in store.take_summaries():
+    for summary in store.take_summaries(with_transcript=False):
         practised.setdefault(summary.question_id, None)
         if not summary.story:
             continue

@@ -137,6 +137,6 @@ class Trend:
 
 def trend(store: Store, question_id: str | None = None) -> Trend:
     """The trend of one question's takes, or of every take when ``question_id`` is ``None``."""
-    summaries = store.take_summaries(question_id)
+    summaries = store.take_summaries(question_id, with_transcript=False)
     done = [s for s in summaries if s.status in ("saved", "recovered", "imported")]
     return Trend(question_id, [TrendPoint.from_summary(s) for s in done])

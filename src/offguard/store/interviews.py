@@ -22,14 +22,17 @@ _RECENT = 3
 
 _SUMMARY_SQL = """
 SELECT t.id, t.question_id, t.started_at, t.duration, t.status, t.audio_path, t.story,
-       tr.text AS transcript, a.verdict, a.specificity,
+       {transcript} AS transcript, a.verdict, a.specificity,
        json_extract(a.data, '$.delivery.wpm') AS wpm,
        json_extract(a.data, '$.delivery.fillers_per_min') AS fillers_per_min,
        json_extract(a.data, '$.delivery.fillers_per_100_words') AS fillers_per_100_words
 FROM takes t
-LEFT JOIN transcripts tr ON tr.id = (SELECT max(id) FROM transcripts WHERE take_id = t.id)
+{join}
 LEFT JOIN analyses a ON a.id = (SELECT max(id) FROM analyses WHERE take_id = t.id)
 """
+_TRANSCRIPT_JOIN = (
+    "LEFT JOIN transcripts tr ON tr.id = (SELECT max(id) FROM transcripts WHERE take_id = t.id)"
+)
 
 
 def _number(value: Any) -> float | None:
@@ -153,8 +156,13 @@ class InterviewsMixin(StoreBase):
         *,
         take_ids: Sequence[int] | None = None,
         include_deleted: bool = False,
+        with_transcript: bool = True,
     ) -> list[TakeSummary]:
-        """Takes oldest first with their latest transcript, verdict and delivery metrics."""
+        """Takes oldest first with their latest transcript, verdict and delivery metrics.
+
+        One query. ``with_transcript=False`` leaves ``transcript`` as ``None`` (faster, for
+        trends and the story bank).
+        """
         where: list[str] = []
         params: list[Any] = []
         if question_id is not None:
@@ -165,7 +173,11 @@ class InterviewsMixin(StoreBase):
             params.extend(take_ids)
         if not include_deleted:
             where.append("t.deleted_at IS NULL")
-        sql = _SUMMARY_SQL + (" WHERE " + " AND ".join(where) if where else "")
+        sql = _SUMMARY_SQL.format(
+            transcript="tr.text" if with_transcript else "NULL",
+            join=_TRANSCRIPT_JOIN if with_transcript else "",
+        )
+        sql += " WHERE " + " AND ".join(where) if where else ""
         rows = self._db.fetchall(sql + " ORDER BY t.started_at, t.id", params)
         return [
             TakeSummary(
