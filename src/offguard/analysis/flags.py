@@ -20,6 +20,7 @@ Flag kinds:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -199,17 +200,19 @@ def resolve(
         widened.append((start, end, raw.kind))
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     widened.sort(key=lambda f: (rank[f[2]], -(f[1] - f[0]), f[0]))
-    kept: list[tuple[int, int, str]] = []
+    kept: list[tuple[int, int, str]] = []  # non-overlapping, sorted by start (and end)
     for flag in widened:
-        if any(flag[0] < k[1] and k[0] < flag[1] for k in kept):
+        i = bisect.bisect_left(kept, (flag[0],))
+        if i < len(kept) and kept[i][0] < flag[1]:
             continue
-        kept.append(flag)
-    kept.sort()
+        if i > 0 and kept[i - 1][1] > flag[0]:
+            continue
+        kept.insert(i, flag)
     return kept
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int, length: int) -> tuple[int, int]:
-    for lo, hi in sentences:
-        if lo <= pos < hi:
-            return lo, hi
+    i = bisect.bisect_right(sentences, (pos, length + 1)) - 1
+    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
+        return sentences[i]
     return 0, length

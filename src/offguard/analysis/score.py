@@ -10,6 +10,7 @@ evidence with the total generic weight; 50 is the boundary.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class Scored:
     cues: list[SentenceCues]
     flags: list[tuple[int, int, str]]
     specifics: list[tuple[int, int, str]]
+    events: list[float] = field(default_factory=list)
     event_total: float = 0.0
     generic_total: float = 0.0
     kinds: dict[str, int] = field(default_factory=dict)
@@ -111,6 +113,7 @@ def score_text(text: str) -> Scored:
         cues=cues,
         flags=flags,
         specifics=_dedupe(specifics),
+        events=events,
         event_total=e_total,
         generic_total=g_total,
         kinds=kinds,
@@ -158,9 +161,9 @@ def _past_would(
 
 
 def _index(spans: list[tuple[int, int]], pos: int) -> int | None:
-    for i, (lo, hi) in enumerate(spans):
-        if lo <= pos < hi:
-            return i
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return i
     return None
 
 

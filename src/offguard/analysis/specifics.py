@@ -8,6 +8,7 @@ Specific kinds: ``time`` (a particular time), ``event`` (a cue that one event is
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -69,7 +70,7 @@ def is_past(word: str, past: frozenset[str]) -> bool:
 _ABSTRACT_SUFFIXES = (
     "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances",
     "ence", "ences", "ship", "ships", "ism", "acy", "ful", "ous", "ive", "able", "ible", "ally",
-    "ly", "ing", "ed", "ical", "ial", "ency",
+    "ly", "ing", "ed", "ical", "ial", "ency", "est",
 )
 
 
@@ -109,7 +110,9 @@ def scan_sentence(
     stative = lexicon.words("stative_verbs.txt")
     general = lexicon.words("general_words.txt")
     common = lexicon.words("common_terms.txt")
-    sent = [t for t in toks if lo <= t.start < hi]
+    first = bisect.bisect_left(toks, lo, key=lambda t: t.start)
+    last = bisect.bisect_left(toks, hi, key=lambda t: t.start)
+    sent = toks[first:last]
     for i, tok in enumerate(sent):
         if i + 1 >= len(sent) or tok.low in _NOT_SUBJECT or "-" in sent[i + 1].low:
             continue

@@ -1,0 +1,133 @@
+"""Benchmark the specificity coach on labelled answers (JSONL: text, label, kind, ...).
+
+    PYTHONPATH=src python bench/specificity.py [FILE ...]
+
+Defaults to ../shared/data/answers-dev.jsonl and tests/data/answers-own.jsonl. Prints, per file:
+accuracy, generic-F1, AUC of the score, accuracy on hard cases, STAR agreement, recall of the
+reviewer's generic phrases (recalled when flags cover at least half of the phrase's
+characters), flags per clear specific answer (false flags), and throughput (answers/s).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from offguard.analysis import analyze_text  # noqa: E402
+
+DEFAULTS = [REPO.parent / "shared" / "data" / "answers-dev.jsonl", REPO / "tests" / "data" / "answers-own.jsonl"]
+#: Flags that count as "false flags" on a clean specific answer (fillers and hedges are
+#: delivery notes, not claims that the answer is generic).
+GENERIC_KINDS = {
+    "cliche", "buzzword", "habitual", "hypothetical", "self-praise", "platitude", "vague-action",
+    "vague-outcome", "vague-quantity", "vague-we", "unsupported-number",
+}
+
+
+def auc(scores: list[float], positives: list[bool]) -> float:
+    pos = [s for s, p in zip(scores, positives) if p]
+    neg = [s for s, p in zip(scores, positives) if not p]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def phrase_recalled(text: str, phrase: str, flags: list[Any]) -> bool | None:
+    start = text.find(phrase)
+    if start < 0:
+        start = text.lower().find(phrase.lower())
+    if start < 0:
+        return None
+    end = start + len(phrase)
+    covered = [False] * len(phrase)
+    for f in flags:
+        for i in range(max(start, f.start), min(end, f.end)):
+            covered[i - start] = True
+    return sum(covered) >= 0.5 * len(phrase)
+
+
+def evaluate(path: Path) -> dict[str, Any]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    t0 = time.perf_counter()
+    results = [analyze_text(r["text"], question=r.get("question")) for r in rows]
+    elapsed = time.perf_counter() - t0
+    reps = max(1, int(2.0 / max(elapsed, 1e-3)))
+    t1 = time.perf_counter()
+    for _ in range(reps):
+        for r in rows:
+            analyze_text(r["text"])
+    rate = reps * len(rows) / (time.perf_counter() - t1)
+    gold = [r["label"] for r in rows]
+    pred = [a.verdict for a in results]
+    tp = sum(p == g == "generic" for p, g in zip(pred, gold))
+    fp = sum(p == "generic" and g != "generic" for p, g in zip(pred, gold))
+    fn = sum(p != "generic" and g == "generic" for p, g in zip(pred, gold))
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    hard = [i for i, r in enumerate(rows) if r.get("kind") == "hard"]
+    recalled = total = 0
+    for r, a in zip(rows, results):
+        for phrase in r.get("generic_phrases") or []:
+            hit = phrase_recalled(r["text"], phrase, a.flags)
+            if hit is not None:
+                total += 1
+                recalled += hit
+    clean = [a for r, a in zip(rows, results) if r["label"] == "specific" and r.get("kind") == "clear"]
+    false_flags = sum(sum(f.kind in GENERIC_KINDS for f in a.flags) for a in clean)
+    star_rows = [(r, a) for r, a in zip(rows, results) if "star" in r]
+    star_ok = sum((k in r["star"]) == a.star[k] for r, a in star_rows for k in "STAR")
+    misses = [r["id"] for r, p in zip(rows, pred) if p != r["label"]]
+    return {
+        "file": path.name,
+        "n": len(rows),
+        "accuracy": sum(p == g for p, g in zip(pred, gold)) / len(rows),
+        "generic_f1": f1,
+        "auc": auc([a.specificity for a in results], [g == "specific" for g in gold]),
+        "hard_accuracy": sum(pred[i] == gold[i] for i in hard) / len(hard) if hard else float("nan"),
+        "n_hard": len(hard),
+        "phrase_recall": recalled / total if total else float("nan"),
+        "n_phrases": total,
+        "false_flags_per_clear_specific": false_flags / len(clean) if clean else float("nan"),
+        "star_agreement": star_ok / (4 * len(star_rows)) if star_rows else float("nan"),
+        "answers_per_s": rate,
+        "misclassified": misses,
+    }
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(p) for p in argv] or [p for p in DEFAULTS if p.is_file()]
+    if not paths:
+        print("no labelled answers found; pass a JSONL file", file=sys.stderr)
+        return 2
+    reports = [evaluate(p) for p in paths]
+    rows = [
+        ("answers", "n", "{}"),
+        ("accuracy", "accuracy", "{:.3f}"),
+        ("generic F1", "generic_f1", "{:.3f}"),
+        ("AUC (score)", "auc", "{:.3f}"),
+        ("hard-case accuracy", "hard_accuracy", "{:.3f}"),
+        ("hard cases", "n_hard", "{}"),
+        ("phrase recall", "phrase_recall", "{:.3f}"),
+        ("reviewer phrases", "n_phrases", "{}"),
+        ("false flags / clear specific", "false_flags_per_clear_specific", "{:.2f}"),
+        ("STAR agreement", "star_agreement", "{:.3f}"),
+        ("answers/s (1 core)", "answers_per_s", "{:.0f}"),
+    ]
+    width = max(len(r["file"]) for r in reports) + 2
+    print(f"{'metric':30}" + "".join(f"{r['file']:>{width}}" for r in reports))
+    for label, key, fmt in rows:
+        print(f"{label:30}" + "".join(f"{fmt.format(r[key]):>{width}}" for r in reports))
+    for r in reports:
+        if r["misclassified"]:
+            print(f"misclassified in {r['file']}: {', '.join(r['misclassified'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
