@@ -217,3 +217,90 @@ def test_threads_can_share_the_store(tmp_path: Path) -> None:
             thread.join()
         assert errors == []
         assert len(store.list_takes()) == 100
+
+
+def test_a_failing_migration_rolls_back_completely(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import offguard.store.connection as connection
+
+    db = tmp_path / "offguard.sqlite3"
+    Store.open(db).close()
+    broken = (*MIGRATIONS, "CREATE TABLE extra (x INTEGER);\nCREATE TABLE questions (x);")
+    monkeypatch.setattr(connection, "MIGRATIONS", broken)
+    monkeypatch.setattr(connection, "LATEST_VERSION", len(broken))
+    with pytest.raises(StorageError, match="schema 3"):
+        Store.open(db)
+    monkeypatch.undo()
+    assert _user_version(db) == LATEST_VERSION
+    assert "extra" not in _tables(db)
+    assert len(list((tmp_path / "backups").glob(f"offguard-v{LATEST_VERSION}-*.sqlite3"))) == 1
+    with Store.open(db) as store:
+        assert store.schema_version == LATEST_VERSION
+
+
+def test_two_processes_opening_a_new_database_at_once(tmp_path: Path) -> None:
+    """Each opener migrates under its own write lock; the loser finds the work done."""
+    db = tmp_path / "offguard.sqlite3"
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def open_one() -> None:
+        try:
+            barrier.wait()
+            Store.open(db).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert _user_version(db) == LATEST_VERSION
+
+
+_FILL_UNTIL_FULL = """
+import resource, signal, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from offguard.errors import StorageError
+from offguard.store import Store
+
+store = Store.open(Path(sys.argv[1]))
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (2_000_000, resource.RLIM_INFINITY))
+try:
+    for n in range(1_000_000):
+        take = store.create_take("q", Path("a.flac"), device="mic", samplerate=16000)
+        store.save_analysis(take, version=1, verdict="generic", specificity=1.0,
+                            data={"pad": "x" * 2000})
+except StorageError as exc:
+    print(f"{n}\\t{exc.message}\\t{exc.fix}")
+"""
+
+
+def test_disk_full_is_a_clear_error_and_earlier_takes_survive(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "offguard.sqlite3"
+    with Store.open(db) as store:
+        first = store.create_take("kept", tmp_path / "k.flac", device="mic", samplerate=16000)
+    src = Path(__file__).resolve().parents[1] / "src"
+    done = subprocess.run(
+        [sys.executable, "-c", _FILL_UNTIL_FULL, str(db), str(src)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    count, message, fix = done.stdout.strip().split("\t")
+    assert int(count) > 10
+    assert str(db) in message
+    assert "disk space" in fix
+    with Store.open(db) as store:  # no limit now: the database is intact and usable
+        takes = store.list_takes()
+        assert takes[0].id == first and takes[0].question_id == "kept"
+        assert len(takes) >= int(count)

@@ -43,8 +43,9 @@ def _restore_hint(path: Path) -> str:
 
 def _storage_error(path: Path, exc: BaseException) -> StorageError:
     text = str(exc).lower()
-    if "full" in text:
-        fix = "free some disk space; the takes saved so far are intact."
+    code = str(getattr(exc, "sqlite_errorname", ""))
+    if "full" in text or code in ("SQLITE_FULL", "SQLITE_IOERR_WRITE") or "disk i/o" in text:
+        fix = "free some disk space (or check the disk); the takes saved so far are intact."
     elif "malformed" in text or "not a database" in text or "corrupt" in text:
         fix = _restore_hint(path)
     elif "readonly" in text or "read-only" in text or "locked" in text:
@@ -52,6 +53,21 @@ def _storage_error(path: Path, exc: BaseException) -> StorageError:
     else:
         fix = "check the data folder is writable, or choose another with --data-dir DIR."
     return StorageError(f"Cannot use the database {path}: {exc}.", fix)
+
+
+def split_statements(script: str) -> list[str]:
+    """The SQL statements of a script (``executescript`` would commit our transaction)."""
+    statements: list[str] = []
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip(" \n\t;"):
+        statements.append(buffer.strip())
+    return statements
 
 
 class Connection:
@@ -136,18 +152,27 @@ class Connection:
         if version > 0 or self._has_tables():
             self.backup(self.backup_path(version))
         for number in range(version + 1, LATEST_VERSION + 1):
-            script = MIGRATIONS[number - 1]
-            try:
-                self._conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version={number};\nCOMMIT;"
-                )
-            except sqlite3.Error as exc:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise StorageError(
-                    f"Cannot upgrade the database {self.path} to schema {number}: {exc}.",
-                    _restore_hint(self.path),
-                ) from exc
+            self._apply(number)
+
+    def _apply(self, number: int) -> None:
+        """Run migration ``number`` in one transaction, unless another process already did."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if self.user_version() >= number:  # another process migrated meanwhile
+                conn.execute("ROLLBACK")
+                return
+            for statement in split_statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={number}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StorageError(
+                f"Cannot upgrade the database {self.path} to schema {number}: {exc}.",
+                _restore_hint(self.path),
+            ) from exc
 
     # -- backups -------------------------------------------------------------------------
 
