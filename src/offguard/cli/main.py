@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "offguard.cli.compare",
     "offguard.cli.queue",
     "offguard.cli.interviews",
+    "offguard.cli.analyze",
 )
 
 DESCRIPTION = """\

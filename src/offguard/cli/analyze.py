@@ -1,0 +1,223 @@
+"""``offguard analyze``: is an answer specific or generic, and why (one text, a batch, a take)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from offguard.errors import OffguardError
+
+if TYPE_CHECKING:
+    from offguard.analysis import Analysis
+
+HELP = "check an answer: specific or generic, which phrases, STAR, what to add"
+EPILOG = """\
+Plain output marks flagged phrases as [[phrase]]{kind} (colour and underline on a terminal).
+--jsonl reads one JSON object per line ({"text": ..., "id": ..., "question": ...}) and writes
+one result per line in the same order; a bad line gives {"line": N, "error": ...} and exit 1."""
+
+_COLOURS = {
+    "filler": "2",
+    "hedge": "2",
+    "vague-quantity": "33",
+    "vague-we": "33",
+    "buzzword": "35",
+    "cliche": "35",
+}
+_STAR_NAMES = {"S": "Situation", "T": "Task", "A": "Action", "R": "Result"}
+
+
+def register(subparsers: Any) -> None:
+    from offguard.cli.main import add_common
+
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "analyze",
+        help=HELP,
+        description=HELP[0].upper() + HELP[1:] + ".",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE|-", help="the answer's text ('-': stdin)")
+    parser.add_argument("--json", action="store_true", help="print the full analysis as JSON")
+    parser.add_argument("--question", metavar="TEXT", help="the question it answers")
+    parser.add_argument("--jsonl", metavar="FILE|-", help="batch: one JSON object per line")
+    parser.add_argument("--take", metavar="ID", type=int, help="analyse a stored take")
+    add_common(parser)
+    parser.set_defaults(func=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    if args.jsonl is not None:
+        if args.file is not None or args.take is not None:
+            raise OffguardError("Use --jsonl on its own.", "drop FILE or --take.")
+        with _open(args.jsonl) as stream:
+            return run_batch(stream, sys.stdout)
+    if args.take is not None:
+        if args.file is not None:
+            raise OffguardError("Give either FILE or --take, not both.")
+        from offguard import practice
+        from offguard.config import load_settings
+
+        settings = load_settings(args.data_dir, model=args.model)
+        analyze_take = getattr(practice, "analyze_take", None)
+        if analyze_take is None:
+            raise OffguardError(
+                "Analysing a stored take is not available in this build.",
+                "analyse its text instead: offguard takes --json, then offguard analyze -.",
+            )
+        analysis = analyze_take(settings, args.take)
+        text = ""
+        stored = getattr(analysis, "text", None)
+        if isinstance(stored, str):
+            text = stored
+        _emit(analysis, text, args.json, sys.stdout)
+        return 0
+    if args.file is None and sys.stdin.isatty():
+        raise OffguardError(
+            "No answer given.", "pass a text file, '-' to read stdin, or --jsonl FILE."
+        )
+    with _open(args.file or "-") as stream:
+        text = stream.read()
+    from offguard.analysis import analyze_text
+
+    analysis = analyze_text(text, question=args.question)
+    _emit(analysis, text, args.json, sys.stdout)
+    return 0
+
+
+class _open:
+    """Open FILE or stdin ('-') as text; a missing or unreadable file is an OffguardError."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.stream: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.name == "-":
+            return sys.stdin
+        try:
+            self.stream = open(self.name, encoding="utf-8", errors="replace")  # noqa: SIM115
+        except OSError as exc:
+            raise OffguardError(
+                f"Cannot read {self.name}: {exc.strerror or exc}.", "check the path."
+            ) from exc
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+def run_batch(stream: TextIO, out: TextIO) -> int:
+    """Analyse each JSON line; bad lines become error objects and make the exit code 1."""
+    from offguard.analysis import analyze_text
+
+    status = 0
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            status = 1
+            _write(out, {"line": number, "error": f"not valid JSON: {exc}"})
+            continue
+        if not isinstance(item, dict):
+            status = 1
+            _write(out, {"line": number, "error": "expected a JSON object with a 'text' string"})
+            continue
+        text = item.get("text")
+        question = item.get("question")
+        if not isinstance(text, str):
+            status = 1
+            _write(out, {"line": number, "error": "missing 'text' (a string)"})
+            continue
+        result = analyze_text(text, question=question if isinstance(question, str) else None)
+        data = result.to_dict()
+        _write(
+            out,
+            {
+                "id": item.get("id"),
+                "verdict": data["verdict"],
+                "specificity": data["specificity"],
+                "flags": data["flags"],
+                "sentences": data["sentences"],
+                "star": data["star"],
+                "suggestions": data["suggestions"],
+            },
+        )
+    return status
+
+
+def _write(out: TextIO, obj: dict[str, Any]) -> None:
+    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def _emit(analysis: Analysis, text: str, as_json: bool, out: TextIO) -> None:
+    if as_json:
+        out.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.write(render(analysis, text, colour=out.isatty()) + "\n")
+
+
+def mark(text: str, analysis: Analysis, colour: bool) -> str:
+    """The answer with each flagged phrase marked: [[phrase]]{kind}, or ANSI on a terminal."""
+    parts: list[str] = []
+    pos = 0
+    for flag in sorted(analysis.flags, key=lambda f: f.start):
+        if flag.start < pos or flag.end > len(text):
+            continue
+        parts.append(text[pos : flag.start])
+        phrase = text[flag.start : flag.end]
+        if colour:
+            code = _COLOURS.get(flag.kind, "31")
+            parts.append(f"\x1b[4;{code}m{phrase}\x1b[0m\x1b[2m{{{flag.kind}}}\x1b[0m")
+        else:
+            parts.append(f"[[{phrase}]]{{{flag.kind}}}")
+        pos = flag.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def render(analysis: Analysis, text: str, colour: bool = False) -> str:
+    """The plain report: marked answer, verdict line, STAR, flags with reasons, suggestions."""
+    lines: list[str] = []
+    if text.strip():
+        lines += [mark(text, analysis, colour).strip(), ""]
+    lines.append(f"Verdict: {analysis.verdict} (score {round(analysis.specificity)}/100)")
+    lines.append("")
+    lines.append("STAR:")
+    for key in "STAR":
+        tick = "x" if analysis.star.get(key) else " "
+        sentence = analysis.star_sentences.get(key)
+        shown = f": {_short(sentence)}" if sentence else ""
+        lines.append(f"  [{tick}] {_STAR_NAMES[key]}{shown}")
+    lines.append("")
+    if analysis.flags:
+        lines.append("Flags:")
+        for flag in analysis.flags:
+            lines.append(f'  - "{_short(flag.text)}" ({flag.kind}): {flag.reason}')
+    else:
+        lines.append("Flags: none")
+    lines.append("")
+    lines.append("Suggestions:")
+    for item in analysis.suggestions:
+        lines.append(f"  - {item}")
+    if analysis.delivery is not None:
+        d = analysis.delivery
+        lines.append("")
+        pace = "-" if d.wpm is None else f"{d.wpm:.0f} wpm"
+        rate = "-" if d.fillers_per_100_words is None else f"{d.fillers_per_100_words:.1f}"
+        lines.append(
+            f"Delivery: {pace} (aim 130-160); fillers {d.filler_count} "
+            f"({rate} per 100 words, a lower bound; aim under 5)"
+        )
+    return "\n".join(lines)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3].rstrip() + "..."
