@@ -193,13 +193,22 @@ def test_queue_order_off_guard_then_weak_then_due_then_new(store: Store) -> None
 
 
 def test_leitner_boxes_move_up_on_specific_and_back_to_one_on_generic(store: Store) -> None:
-    today = date(2026, 3, 1)
-    moves = [record_result(store, "q", 75, today) for _ in range(6)]
+    days = [date(2026, 3, d) for d in (1, 3, 7, 15, 28, 29)]
+    moves = [record_result(store, "q", 75, day) for day in days]
     assert [m.box for m in moves] == [2, 3, 4, 5, 5, 5]
-    assert [m.due for m in moves[:4]] == ["2026-03-03", "2026-03-05", "2026-03-09", "2026-03-17"]
-    generic = record_result(store, "q", 49.9, today)
-    assert (generic.box, generic.due, generic.last_practised) == (1, "2026-03-02", "2026-03-01")
+    assert [m.due for m in moves[:4]] == ["2026-03-03", "2026-03-07", "2026-03-15", "2026-03-31"]
+    generic = record_result(store, "q", 49.9, date(2026, 4, 1))
+    assert (generic.box, generic.due, generic.last_practised) == (1, "2026-04-02", "2026-04-01")
     assert store.leitner_states()["q"] == generic
+
+
+def test_leitner_moves_up_at_most_once_a_day(store: Store) -> None:
+    today = date(2026, 3, 1)
+    assert record_result(store, "q", 80, today).box == 2
+    assert record_result(store, "q", 90, today).box == 2  # a retake or re-analysis
+    assert record_result(store, "q", 10, today).box == 1
+    assert record_result(store, "q", 70, today).box == 2  # recovered the same day
+    assert record_result(store, "q", 70, date(2026, 3, 3)).box == 3
 
 
 def test_queue_rests_a_question_until_due(store: Store) -> None:

@@ -119,11 +119,15 @@ def record_result(store: Store, question_id: str, specificity: float, today: dat
     """Move the question's box after an attempt: specific -> up a box, generic -> box 1.
 
     A question in box ``n`` is due again ``BOX_DAYS[n - 1]`` days later (1, 2, 4, 8, 16).
-    New questions start in box 1.
+    New questions start in box 1. A question moves up at most once a day: another specific
+    attempt (or a re-analysis) the same day keeps the box it reached.
     """
     state = store.leitner_states().get(question_id)
     box = state.box if state else 1
-    box = min(box + 1, len(BOX_DAYS)) if specificity >= SPECIFIC_SCORE else 1
+    if specificity < SPECIFIC_SCORE:
+        box = 1
+    elif state is None or state.last_practised != today.isoformat() or state.box == 1:
+        box = min(box + 1, len(BOX_DAYS))
     due = today + timedelta(days=BOX_DAYS[box - 1])
     new_state = LeitnerState(question_id, box, due.isoformat(), today.isoformat())
     store.set_leitner(new_state)
