@@ -21,18 +21,30 @@ sys.path.insert(0, str(REPO / "src"))
 
 from offguard.analysis import analyze_text  # noqa: E402
 
-DEFAULTS = [REPO.parent / "shared" / "data" / "answers-dev.jsonl", REPO / "tests" / "data" / "answers-own.jsonl"]
+DEFAULTS = [
+    REPO.parent / "shared" / "data" / "answers-dev.jsonl",
+    REPO / "tests" / "data" / "answers-own.jsonl",
+]
 #: Flags that count as "false flags" on a clean specific answer (fillers and hedges are
 #: delivery notes, not claims that the answer is generic).
 GENERIC_KINDS = {
-    "cliche", "buzzword", "habitual", "hypothetical", "self-praise", "platitude", "vague-action",
-    "vague-outcome", "vague-quantity", "vague-we", "unsupported-number",
+    "cliche",
+    "buzzword",
+    "habitual",
+    "hypothetical",
+    "self-praise",
+    "platitude",
+    "vague-action",
+    "vague-outcome",
+    "vague-quantity",
+    "vague-we",
+    "unsupported-number",
 }
 
 
 def auc(scores: list[float], positives: list[bool]) -> float:
-    pos = [s for s, p in zip(scores, positives) if p]
-    neg = [s for s, p in zip(scores, positives) if not p]
+    pos = [s for s, p in zip(scores, positives, strict=True) if p]
+    neg = [s for s, p in zip(scores, positives, strict=True) if not p]
     if not pos or not neg:
         return float("nan")
     wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
@@ -54,7 +66,9 @@ def phrase_recalled(text: str, phrase: str, flags: list[Any]) -> bool | None:
 
 
 def evaluate(path: Path) -> dict[str, Any]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     t0 = time.perf_counter()
     results = [analyze_text(r["text"], question=r.get("question")) for r in rows]
     elapsed = time.perf_counter() - t0
@@ -66,30 +80,36 @@ def evaluate(path: Path) -> dict[str, Any]:
     rate = reps * len(rows) / (time.perf_counter() - t1)
     gold = [r["label"] for r in rows]
     pred = [a.verdict for a in results]
-    tp = sum(p == g == "generic" for p, g in zip(pred, gold))
-    fp = sum(p == "generic" and g != "generic" for p, g in zip(pred, gold))
-    fn = sum(p != "generic" and g == "generic" for p, g in zip(pred, gold))
+    tp = sum(p == g == "generic" for p, g in zip(pred, gold, strict=True))
+    fp = sum(p == "generic" and g != "generic" for p, g in zip(pred, gold, strict=True))
+    fn = sum(p != "generic" and g == "generic" for p, g in zip(pred, gold, strict=True))
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
     hard = [i for i, r in enumerate(rows) if r.get("kind") == "hard"]
     recalled = total = 0
-    for r, a in zip(rows, results):
+    for r, a in zip(rows, results, strict=True):
         for phrase in r.get("generic_phrases") or []:
             hit = phrase_recalled(r["text"], phrase, a.flags)
             if hit is not None:
                 total += 1
                 recalled += hit
-    clean = [a for r, a in zip(rows, results) if r["label"] == "specific" and r.get("kind") == "clear"]
+    clean = [
+        a
+        for r, a in zip(rows, results, strict=True)
+        if r["label"] == "specific" and r.get("kind") == "clear"
+    ]
     false_flags = sum(sum(f.kind in GENERIC_KINDS for f in a.flags) for a in clean)
-    star_rows = [(r, a) for r, a in zip(rows, results) if "star" in r]
+    star_rows = [(r, a) for r, a in zip(rows, results, strict=True) if "star" in r]
     star_ok = sum((k in r["star"]) == a.star[k] for r, a in star_rows for k in "STAR")
-    misses = [r["id"] for r, p in zip(rows, pred) if p != r["label"]]
+    misses = [r["id"] for r, p in zip(rows, pred, strict=True) if p != r["label"]]
     return {
         "file": path.name,
         "n": len(rows),
-        "accuracy": sum(p == g for p, g in zip(pred, gold)) / len(rows),
+        "accuracy": sum(p == g for p, g in zip(pred, gold, strict=True)) / len(rows),
         "generic_f1": f1,
         "auc": auc([a.specificity for a in results], [g == "specific" for g in gold]),
-        "hard_accuracy": sum(pred[i] == gold[i] for i in hard) / len(hard) if hard else float("nan"),
+        "hard_accuracy": sum(pred[i] == gold[i] for i in hard) / len(hard)
+        if hard
+        else float("nan"),
         "n_hard": len(hard),
         "phrase_recall": recalled / total if total else float("nan"),
         "n_phrases": total,

@@ -68,12 +68,11 @@ def analyze_text(
     scored = score_text(text)
     flags = [Span(s, e, text[s:e], kind, REASONS[kind]) for s, e, kind in scored.flags]
     specifics = [
-        Span(s, e, text[s:e], kind, SPECIFIC_KINDS_REASONS[kind])
-        for s, e, kind in scored.specifics
+        Span(s, e, text[s:e], kind, SPECIFIC_KINDS_REASONS[kind]) for s, e, kind in scored.specifics
     ]
     sentences = [
         SentenceScore(lo, hi, sc)
-        for (lo, hi), sc in zip(scored.sentence_spans, scored.sentence_scores)
+        for (lo, hi), sc in zip(scored.sentence_spans, scored.sentence_scores, strict=True)
     ]
     star, star_sentences = detect(text, scored.sentence_spans, scored.cues, scored.events)
     verdict = "specific" if scored.score >= 50 else "generic"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from offguard.analysis import lexicon
@@ -125,11 +126,7 @@ def audio_pauses(
 
 
 def _gap_pauses(words: list[Word], top: int = 3) -> list[tuple[float, float]]:
-    gaps = [
-        (a.end, b.start - a.end)
-        for a, b in zip(words, words[1:])
-        if b.start - a.end >= MIN_PAUSE
-    ]
+    gaps = [(a.end, b.start - a.end) for a, b in pairwise(words) if b.start - a.end >= MIN_PAUSE]
     gaps.sort(key=lambda p: -p[1])
     return gaps[:top]
 
@@ -137,7 +134,7 @@ def _gap_pauses(words: list[Word], top: int = 3) -> list[tuple[float, float]]:
 def _repeats(words: list[str]) -> list[str]:
     """Immediate repetitions such as "I I" or "the the" (stammers, restarts)."""
     out = []
-    for a, b in zip(words, words[1:]):
+    for a, b in pairwise(words):
         if a == b and a not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
             out.append(f"{a} {b}")
     return out

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from offguard.analysis import lexicon
-from offguard.analysis.text import clause_bounds
+from offguard.analysis.text import clause_bounds, wordset
 
 REASONS: dict[str, str] = {
     "cliche": "A stock phrase anyone could say: show it with one real moment instead.",
@@ -35,7 +35,7 @@ REASONS: dict[str, str] = {
     "self-praise": "A claim about yourself with no evidence: let a story show it.",
     "platitude": "A general truth with nobody in it: bring it back to your own example.",
     "vague-action": "An action nobody can picture: say exactly what you did, to what or whom.",
-    "vague-outcome": "A result with nothing to check: say what changed, with a number or a reaction.",
+    "vague-outcome": "A result with nothing to check: say what changed, with a number or reaction.",
     "vague-quantity": "A vague amount: give the number, or talk about one case.",
     "vague-we": "'We' hides your part: say what you did yourself.",
     "unsupported-number": "A number with no event behind it: tie it to one moment that shows it.",
@@ -95,12 +95,14 @@ _FILES = {
 #: Kinds whose flag covers the whole clause around the cue (a claim, not just a word).
 CLAUSE_KINDS = frozenset({"habitual", "hypothetical", "self-praise", "vague-we"})
 
-_PAST_PARTICIPLE_IRREGULAR = frozenset(
-    "been done gone seen written taken given known eaten got gotten had made said told found "
-    "thought left kept put sent brought bought run sat stood drawn spoken broken chosen driven "
-    "fallen forgotten grown heard held hidden hit hurt led lost meant met paid quit read set "
-    "shut slept sold spent stuck taught thrown understood won worn built dealt learnt already "
-    "never just only actually also".split()
+_PAST_PARTICIPLE_IRREGULAR = wordset(
+    """
+    been done gone seen written taken given known eaten got gotten had made said told found
+    thought left kept put sent brought bought run sat stood drawn spoken broken chosen
+    driven fallen forgotten grown heard held hidden hit hurt led lost meant met paid quit
+    read set shut slept sold spent stuck taught thrown understood won worn built dealt
+    learnt already never just only actually also
+    """
 )
 _AFTER_ID = re.compile(r"[a-z']+")
 _FIRST_PERSON_PRESENT = re.compile(
@@ -180,10 +182,12 @@ _CHANGE = re.compile(
 )
 
 
-_NOT_VERBS = frozenset(
-    "was had did the and but not don didn can could would should will might must also just "
-    "still only even never always really actually then now was mean guess think was "
-    "got get gets wasn hadn isn sometimes".split()
+_NOT_VERBS = wordset(
+    """
+    was had did the and but not don didn can could would should will might must also just
+    still only even never always really actually then now was mean guess think was got get
+    gets wasn hadn isn sometimes
+    """
 )
 
 

@@ -21,7 +21,9 @@ MACROS = {
 
 
 def _read(name: str) -> str:
-    return resources.files("offguard.analysis").joinpath("lexicons", name).read_text("utf-8")
+    return (
+        resources.files("offguard.analysis").joinpath("lexicons").joinpath(name).read_text("utf-8")
+    )
 
 
 def _lines(name: str) -> list[str]:

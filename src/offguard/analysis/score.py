@@ -24,15 +24,18 @@ _PRESENT_FRAME = re.compile(
     r"(?<![\w'])(?:it's|it is) (?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve|a (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|my (?:first|second|third|last)|"
-    r"the (?:night|day|morning|week) (?:before|of))|(?<![\w'])(?:picture|imagine) (?:this|the scene)"
+    r"the (?:night|day|morning|week) (?:before|of))"
+    r"|(?<![\w'])(?:picture|imagine) (?:this|the scene)"
     r"|(?<![\w'])(?:so |and )?(?:this|a) (?:guy|man|woman|lady|customer|patient|kid|driver) "
     r"(?:comes|walks|calls|rings|runs|turns)"
 )
 _PERFECT = re.compile(r"(?<![\w'])(?:i've|i have|we've|i've got|i have got)(?![\w'])")
 _WE = re.compile(r"(?<![\w'])we (?!all\b)(?:[a-z']+)(?![\w'])")
-_NUM = re.compile(r"(?<![\w'])(?:\d[\d,.]*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
-                  r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-                  r"million)s?)(?:[- ](?:\w+)){0,3}")
+_NUM = re.compile(
+    r"(?<![\w'])(?:\d[\d,.]*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"million)s?)(?:[- ](?:\w+)){0,3}"
+)
 
 EVENT_CAP = 5.0
 GENERIC_CAP = 4.0
@@ -78,8 +81,15 @@ def score_text(text: str) -> Scored:
     past = lexicon.words("irregular_past.txt")
     raws = raw_flags(text, norm, stative, past)
     if present_frame:
-        raws = [r for r in raws if not (r.kind == "habitual" and r.end - r.start < 20
-                                          and norm[r.start:r.end].startswith(("i ", "then i")))]
+        raws = [
+            r
+            for r in raws
+            if not (
+                r.kind == "habitual"
+                and r.end - r.start < 20
+                and norm[r.start : r.end].startswith(("i ", "then i"))
+            )
+        ]
     specifics: list[tuple[int, int, str]] = []
     cues = [scan_sentence(text, norm, toks, lo, hi, present_frame, specifics) for lo, hi in spans]
     own_total = sum(c.own_actions for c in cues)
@@ -93,15 +103,12 @@ def score_text(text: str) -> Scored:
         if idx is not None:
             generic[idx] += WEIGHTS[raw.kind]
     generic = [min(g, GENERIC_CAP) for g in generic]
-    sent_scores = [_sigmoid100(1.1 * (e - g) - 0.2) for e, g in zip(events, generic)]
+    sent_scores = [_sigmoid100(1.1 * (e - g) - 0.2) for e, g in zip(events, generic, strict=True)]
     e_total = sum(events)
     g_total = sum(generic)
     best_event = max(events, default=0.0)
     raw_score = 0.62 * e_total - 0.85 * g_total + 0.6 * min(best_event, 3.0) - 3.2
-    if not toks:
-        score = 0.0
-    else:
-        score = _sigmoid100(0.9 * raw_score)
+    score = _sigmoid100(0.9 * raw_score) if toks else 0.0
     flags = resolve(text, raws, spans)
     kinds: dict[str, int] = {}
     for _, _, kind in flags:
@@ -130,8 +137,13 @@ def _contextual(
 ) -> list[RawFlag]:
     """Flags that depend on the sentence: numbers with no event, 'we' with no 'I'."""
     out: list[RawFlag] = []
-    claimed = {i for r in raws if r.kind in ("habitual", "self-praise", "unsupported-number")
-               for i in [_index(spans, r.start)] if i is not None}
+    claimed = {
+        i
+        for r in raws
+        if r.kind in ("habitual", "self-praise", "unsupported-number")
+        for i in [_index(spans, r.start)]
+        if i is not None
+    }
     for idx, (lo, hi) in enumerate(spans):
         c = cues[idx]
         weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0

@@ -13,29 +13,45 @@ import re
 from dataclasses import dataclass
 
 from offguard.analysis import lexicon
-from offguard.analysis.text import Token
+from offguard.analysis.text import Token, wordset
 
-_NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion half percent dozen".split()
+_NUMBER_WORDS = wordset(
+    """
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion half percent dozen
+    """
 )
-_CONCRETE_EXCEPTIONS = frozenset(
-    "station stations ambulance ceiling building wedding pudding railing evening morning "
-    "shed bed sled apartment equipment basement pavement instruments document documents "
-    "sling string ring wing king ceiling fly belly jelly trolley bully rally "
-    "kitchen garden olive knife".split()
+_CONCRETE_EXCEPTIONS = wordset(
+    """
+    station stations ambulance ceiling building wedding pudding railing evening morning shed
+    bed sled apartment equipment basement pavement instruments document documents sling
+    string ring wing king ceiling fly belly jelly trolley bully rally kitchen garden olive
+    knife
+    """
 )
-_SUBJECTS = frozenset("i he she they we it you".split())
-_NOT_SUBJECT = frozenset(
-    "have has had i've we've you've they've he's she's it's 'd i'm am is are be been being get "
-    "got feel felt gets seem seems was were the a an and to of for with by very so too really "
-    "just more most less being".split()
+_SUBJECTS = wordset(
+    """
+    i he she they we it you
+    """
 )
-_AUX = frozenset("am is are do does can could will would should must may might have has".split())
-_ADVERBS = frozenset(
-    "just then also actually only even still immediately quickly finally first eventually "
-    "really never already literally basically straight instantly".split()
+_NOT_SUBJECT = wordset(
+    """
+    have has had i've we've you've they've he's she's it's 'd i'm am is are be been being
+    get got feel felt gets seem seems was were the a an and to of for with by very so too
+    really just more most less being
+    """
+)
+_AUX = wordset(
+    """
+    am is are do does can could will would should must may might have has
+    """
+)
+_ADVERBS = wordset(
+    """
+    just then also actually only even still immediately quickly finally first eventually
+    really never already literally basically straight instantly
+    """
 )
 _PLACE = re.compile(
     r"(?<![\w'])(?:at|on|in|behind|by|to|from|into|outside|under|near|over) (?:the|our|my|his|her|"
@@ -68,9 +84,36 @@ def is_past(word: str, past: frozenset[str]) -> bool:
 
 
 _ABSTRACT_SUFFIXES = (
-    "tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ances",
-    "ence", "ences", "ship", "ships", "ism", "acy", "ful", "ous", "ive", "able", "ible", "ally",
-    "ly", "ing", "ed", "ical", "ial", "ency", "est",
+    "tion",
+    "tions",
+    "sion",
+    "sions",
+    "ment",
+    "ments",
+    "ness",
+    "ity",
+    "ities",
+    "ance",
+    "ances",
+    "ence",
+    "ences",
+    "ship",
+    "ships",
+    "ism",
+    "acy",
+    "ful",
+    "ous",
+    "ive",
+    "able",
+    "ible",
+    "ally",
+    "ly",
+    "ing",
+    "ed",
+    "ical",
+    "ial",
+    "ency",
+    "est",
 )
 
 
@@ -123,8 +166,11 @@ def scan_sentence(
             continue
         verb = sent[j].low
         if verb in ("didn't", "wasn't", "weren't", "hadn't", "couldn't") or is_past(verb, past):
-            if tok.low not in _SUBJECTS and verb not in past and j == i + 1 and not (
-                tok.low.endswith(("s", "er", "or")) or tok.text[:1].isupper()
+            if (
+                tok.low not in _SUBJECTS
+                and verb not in past
+                and j == i + 1
+                and not (tok.low.endswith(("s", "er", "or")) or tok.text[:1].isupper())
             ):
                 continue  # "the rating was", "Kofi rang", but not "extra support"-like chains
             cues.narrative += 1
@@ -169,15 +215,25 @@ def _is_name(tok: Token, sent: list[Token], i: int, common: frozenset[str]) -> b
     return tok.text[:1].isupper() and tok.text not in common and tok.low not in _SUBJECTS
 
 
-def _names(text: str, sent: list[Token], common: frozenset[str], out: list[tuple[int, int, str]]) -> int:
+def _names(
+    text: str, sent: list[Token], common: frozenset[str], out: list[tuple[int, int, str]]
+) -> int:
     count = 0
     i = 1
     while i < len(sent):
         tok = sent[i]
-        if tok.text[:1].isupper() and tok.text not in common and not tok.low.startswith("i'") \
-                and tok.low != "i":
+        if (
+            tok.text[:1].isupper()
+            and tok.text not in common
+            and not tok.low.startswith("i'")
+            and tok.low != "i"
+        ):
             j = i
-            while j + 1 < len(sent) and sent[j + 1].text[:1].isupper() and sent[j + 1].text not in common:
+            while (
+                j + 1 < len(sent)
+                and sent[j + 1].text[:1].isupper()
+                and sent[j + 1].text not in common
+            ):
                 j += 1
             before = text[sent[i - 1].end : tok.start]
             if "." not in before and "?" not in before and "!" not in before:

@@ -58,11 +58,12 @@ def detect(
     if action is not None:
         for i in range(len(spans) - 1, action - 1, -1):
             c = cues[i]
-            if (c.outcomes or _RESULT.search(low[i])) and (i > action or c.outcomes > 0):
-                if events[i] > 0.3 or c.narrative or c.outcomes:
-                    chosen["R"] = i
-                    break
+            found = (c.outcomes or _RESULT.search(low[i])) and (i > action or c.outcomes > 0)
+            if found and (events[i] > 0.3 or c.narrative or c.outcomes):
+                chosen["R"] = i
+                break
     star = {k: v is not None for k, v in chosen.items()}
-    sentences = {k: (None if v is None else text[spans[v][0] : spans[v][1]]) for k, v in
-                 chosen.items()}
+    sentences = {
+        k: (None if v is None else text[spans[v][0] : spans[v][1]]) for k, v in chosen.items()
+    }
     return star, sentences

@@ -38,26 +38,24 @@ def suggest(
 
     if "hypothetical" in by_kind and not has_event:
         out.append(
-            f"Instead of what you would do (\"{_quote(by_kind['hypothetical'][0])}\"), tell "
+            f'Instead of what you would do ("{_quote(by_kind["hypothetical"][0])}"), tell '
             "what you did the last time it happened."
         )
     if "habitual" in by_kind and not has_event:
         out.append(
-            f"Swap the habit (\"{_quote(by_kind['habitual'][0])}\") for one time: start with "
-            "when and where it was, e.g. \"Last March, on the night shift, ...\"."
+            f'Swap the habit ("{_quote(by_kind["habitual"][0])}") for one time: start with '
+            'when and where it was, e.g. "Last March, on the night shift, ...".'
         )
     if not has_event and not out:
         about = " about " + question.strip().rstrip("?") if question else ""
-        out.append(
-            f"Tell one real time{about}: when it was, where, and who was there."
-        )
+        out.append(f"Tell one real time{about}: when it was, where, and who was there.")
     if has_event and not (anchored and named):
         out.append("Name the place, project or person and say when it was (the month is enough).")
     if "vague-we" in by_kind or (own == 0 and has_event):
-        out.append("Say what you did yourself, not what the team did: \"I rang...\", \"I wrote...\".")
+        out.append('Say what you did yourself, not what the team did: "I rang...", "I wrote...".')
     elif "vague-action" in by_kind:
         out.append(
-            f"Make \"{_quote(by_kind['vague-action'][0])}\" concrete: what exactly did you do, "
+            f'Make "{_quote(by_kind["vague-action"][0])}" concrete: what exactly did you do, '
             "to what or whom?"
         )
     if not star.get("R") or "vague-outcome" in by_kind:
@@ -68,9 +66,9 @@ def suggest(
         if kind in by_kind:
             phrase = _quote(by_kind[kind][0])
             if kind == "unsupported-number":
-                out.append(f"Tie \"{phrase}\" to one event that shows it, or leave it out.")
+                out.append(f'Tie "{phrase}" to one event that shows it, or leave it out.')
             else:
-                out.append(f"Cut \"{phrase}\" and let one moment from your story show it.")
+                out.append(f'Cut "{phrase}" and let one moment from your story show it.')
             break
     if specific and not out:
         out.append(

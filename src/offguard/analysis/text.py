@@ -13,6 +13,11 @@ _TOKEN = re.compile(r"[^\W_](?:[\w'&.-]*[^\W_])?")
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\"\u2014\u2013]| - ")
 
 
+def wordset(words: str) -> frozenset[str]:
+    """A set of whitespace-separated words (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
 def normalize(text: str) -> str:
     """Lower-case with straight quotes, the same length as ``text`` (offsets stay valid)."""
     out = []

@@ -98,7 +98,7 @@ class _open:
         if self.name == "-":
             return sys.stdin
         try:
-            self.stream = open(self.name, encoding="utf-8", errors="replace")  # noqa: SIM115
+            self.stream = open(self.name, encoding="utf-8", errors="replace")
         except OSError as exc:
             raise OffguardError(
                 f"Cannot read {self.name}: {exc.strerror or exc}.", "check the path."
