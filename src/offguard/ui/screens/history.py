@@ -1,0 +1,279 @@
+"""A question's takes across sessions: mark two and compare them, tag stories, play one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+
+from offguard.errors import OffguardError
+from offguard.store import TakeSummary
+from offguard.ui.ports import PlayerLike
+from offguard.ui.screens.progress_common import (
+    app_store,
+    fmt_num,
+    make_player,
+    question_text,
+    show_error,
+)
+
+
+def fmt_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-:--"
+    total = round(seconds)
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def verdict_text(take: TakeSummary) -> Text:
+    if take.verdict is None:
+        return Text("not analysed", style="dim")
+    style = "green" if take.verdict.lower() == "specific" else "red"
+    return Text(take.verdict, style=style)
+
+
+class StoryScreen(ModalScreen[str | None]):
+    """Ask which story a take tells; dismisses with the name ("" clears, None cancels)."""
+
+    CSS_PATH = "history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: str | None, known: list[str]) -> None:
+        super().__init__()
+        self.current = current or ""
+        self.known = known
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box", id="story-box"):
+            yield Label("[b]Which story does this take tell?[/b]")
+            yield Label(
+                "A short name you will recognise, e.g. [i]payments migration 2025[/i]. "
+                "Leave empty to clear.",
+                classes="hint",
+            )
+            yield Input(value=self.current, placeholder="story name", id="story")
+            if self.known:
+                yield Label("Your stories: " + ", ".join(self.known), classes="hint")
+            yield Button("Save", variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(self.query_one(Input).value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HistoryScreen(Screen[None]):
+    """All takes of one question: date, length, verdict, score, fillers/min, wpm, story."""
+
+    CSS_PATH = "history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("space", "mark", "Mark"),
+        Binding("c", "compare", "Compare"),
+        Binding("p", "play", "Play/stop"),
+        Binding("s", "story", "Story"),
+        Binding("g", "trends", "Trends"),
+        Binding("e", "export", "Export"),
+    ]
+
+    def __init__(self, question_id: str) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.takes: list[TakeSummary] = []
+        self.marked: list[int] = []
+        self.player: PlayerLike | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="●")
+        yield Static(id="history-title")
+        yield DataTable(id="takes", cursor_type="row", zebra_stripes=True)
+        yield Static(id="history-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#history-title", Static).update(
+            Text.assemble(("History: ", "bold"), question_text(self.app, self.question_id))
+        )
+        table = self.query_one(DataTable)
+        for label, key in (
+            ("", "mark"),
+            ("#", "n"),
+            ("Date", "date"),
+            ("Length", "duration"),
+            ("Verdict", "verdict"),
+            ("Score", "score"),
+            ("Fillers/min", "fillers"),
+            ("WPM", "wpm"),
+            ("Story", "story"),
+        ):
+            table.add_column(label, key=key)
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_unmount(self) -> None:
+        self.stop_playing()
+
+    # -- data ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        try:
+            self.takes = app_store(self.app).take_summaries(self.question_id)
+        except OffguardError as exc:
+            show_error(self.app, exc)
+            self.takes = []
+        ids = {t.take_id for t in self.takes}
+        self.marked = [m for m in self.marked if m in ids]
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for number, take in enumerate(self.takes, start=1):
+            table.add_row(*self._cells(number, take), key=str(take.take_id))
+        if self.takes:
+            table.move_cursor(row=min(max(row, 0), len(self.takes) - 1))
+        self.show_detail()
+
+    def _cells(self, number: int, take: TakeSummary) -> list[Text | str]:
+        mark = ""
+        if take.take_id in self.marked:
+            mark = "AB"[self.marked.index(take.take_id)]
+        return [
+            Text(mark, style="bold reverse"),
+            str(number),
+            take.started_at[:16].replace("T", " "),
+            fmt_duration(take.duration),
+            verdict_text(take),
+            fmt_num(take.specificity),
+            fmt_num(take.fillers_per_min, 1),
+            fmt_num(take.wpm),
+            Text(take.story or "", style="italic"),
+        ]
+
+    def current(self) -> TakeSummary | None:
+        table = self.query_one(DataTable)
+        if not self.takes or not 0 <= table.cursor_row < len(self.takes):
+            return None
+        return self.takes[table.cursor_row]
+
+    def show_detail(self) -> None:
+        detail = self.query_one("#history-detail", Static)
+        take = self.current()
+        if take is None:
+            detail.update("[dim]No takes yet: practise this question first.[/dim]")
+            return
+        text = Text()
+        if self.marked:
+            text.append(f"Marked: {len(self.marked)} of 2 · ", style="bold")
+        text.append(take.transcript or "(no transcript)", style="" if take.transcript else "dim")
+        detail.update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_mark(self) -> None:
+        take = self.current()
+        if take is None:
+            return
+        if take.take_id in self.marked:
+            self.marked.remove(take.take_id)
+        else:
+            self.marked.append(take.take_id)
+            if len(self.marked) > 2:
+                self.marked.pop(0)
+        table = self.query_one(DataTable)
+        for row in self.takes:
+            mark = "AB"[self.marked.index(row.take_id)] if row.take_id in self.marked else ""
+            table.update_cell(str(row.take_id), "mark", Text(mark, style="bold reverse"))
+        self.show_detail()
+
+    def pair(self) -> tuple[int, int] | None:
+        """The two takes to compare, oldest first: the marked ones, or marked + cursor."""
+        chosen = list(self.marked)
+        take = self.current()
+        if len(chosen) == 1 and take is not None and take.take_id not in chosen:
+            chosen.append(take.take_id)
+        if len(chosen) != 2:
+            return None
+        order = {t.take_id: i for i, t in enumerate(self.takes)}
+        first, second = sorted(chosen, key=lambda t: order.get(t, 0))
+        return first, second
+
+    def action_compare(self) -> None:
+        from offguard.ui.screens.compare import CompareScreen
+
+        pair = self.pair()
+        if pair is None:
+            self.notify("Mark two takes with space, then press c.", severity="warning")
+            return
+        self.stop_playing()
+        self.app.push_screen(CompareScreen(*pair))
+
+    def stop_playing(self) -> None:
+        if self.player is not None:
+            self.player.close()
+            self.player = None
+
+    def action_play(self) -> None:
+        take = self.current()
+        if take is None:
+            return
+        if self.player is not None and self.player.playing:
+            self.stop_playing()
+            return
+        self.stop_playing()
+        try:
+            self.player = make_player(self.app, take.audio_path)
+            self.player.play()
+        except OffguardError as exc:
+            show_error(self.app, exc, "Cannot play")
+            self.player = None
+
+    def action_story(self) -> None:
+        take = self.current()
+        if take is None:
+            return
+        try:
+            from offguard.progress import stories
+
+            known = [s.name for s in stories(app_store(self.app)).stories]
+        except OffguardError:
+            known = []
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                app_store(self.app).set_story(take.take_id, name or None)
+            except OffguardError as exc:
+                show_error(self.app, exc)
+                return
+            self.reload()
+            self.notify(f"Story: {name}" if name else "Story cleared.")
+
+        self.app.push_screen(StoryScreen(take.story, known[:8]), chosen)
+
+    def action_trends(self) -> None:
+        from offguard.ui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen(self.question_id))
+
+    def action_export(self) -> None:
+        from offguard.ui.screens.export_report import open_export
+
+        open_export(self.app, question_id=self.question_id)
