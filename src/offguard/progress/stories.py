@@ -61,14 +61,14 @@ def stories(store: Store, question_ids: Iterable[str] | None = None) -> StoryRep
     questions: dict[str, dict[str, None]] = {}
     takes: dict[str, list[int]] = {}
     practised: dict[str, None] = {}
-    for summary in store.take_summaries(with_transcript=False):
-        practised.setdefault(summary.question_id, None)
-        if not summary.story:
+    for take_id, question_id, story in store.take_stories():
+        practised.setdefault(question_id, None)
+        if not story:
             continue
-        key = summary.story.casefold()
-        names.setdefault(key, summary.story)
-        questions.setdefault(key, {})[summary.question_id] = None
-        takes.setdefault(key, []).append(summary.take_id)
+        key = story.casefold()
+        names.setdefault(key, story)
+        questions.setdefault(key, {})[question_id] = None
+        takes.setdefault(key, []).append(take_id)
     found = sorted(
         (Story(names[k], tuple(questions[k]), tuple(takes[k])) for k in names),
         key=lambda s: (-len(s.question_ids), s.name.casefold()),

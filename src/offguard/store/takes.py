@@ -121,6 +121,14 @@ class TakesMixin(StoreBase):
         value = " ".join(story.split()) if story else None
         self._db.execute("UPDATE takes SET story = ? WHERE id = ?", (value or None, take_id))
 
+    def take_stories(self) -> list[tuple[int, str, str | None]]:
+        """``(take_id, question_id, story)`` for every take not deleted, oldest first."""
+        rows = self._db.fetchall(
+            "SELECT id, question_id, story FROM takes WHERE deleted_at IS NULL "
+            "ORDER BY started_at, id"
+        )
+        return [(int(r["id"]), str(r["question_id"]), r["story"]) for r in rows]
+
     # -- soft delete ---------------------------------------------------------------------
 
     def delete_take(self, take_id: int) -> None:
