@@ -13,7 +13,7 @@ from importlib import resources
 
 MACROS = {
     "{ADV}": r"(?:(?:really|very|so|just|genuinely|truly|quite|pretty|super|extremely|"
-    r"incredibly|actually|honestly|definitely|a bit|a little|too|always) )*",
+    r"incredibly|actually|honestly|definitely|a bit|a little|too|always|real|true|total) )*",
     "{IM}": r"(?:i'm|i am)",
     "{IVE}": r"(?:i've|i have)",
     "{ID}": r"(?:i'd|i would)",

@@ -10,7 +10,11 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": 
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "no", "jr", "sr"}
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022])")
 _TOKEN = re.compile(r"[^\W_](?:[\w'&.-]*[^\W_])?")
-_CLAUSE_STOP = re.compile(r"[,;:.!?()\"\u2014\u2013]| - ")
+_CLAUSE_STOP = re.compile(
+    r"[,;:.!?()\"\u2014\u2013]| - |\s(?:and|but|so|because|then|while|when|whereas)"
+    r"(?=\s+(?:i|we|he|she|they|i'm|i'd|i've|i\u2019m|i\u2019d)\b)",
+    re.IGNORECASE,
+)
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -72,7 +76,9 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """Widen [start, end) to the clause around it, staying inside the sentence [lo, hi)."""
     left = lo
-    for m in _CLAUSE_STOP.finditer(text, lo, start):
+    for m in _CLAUSE_STOP.finditer(text, lo, hi):
+        if m.end() > start:
+            break
         left = m.end()
     right = hi
     m2 = _CLAUSE_STOP.search(text, end, hi)
