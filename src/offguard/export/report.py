@@ -21,6 +21,7 @@ from offguard.questions import Question
 from offguard.store import DONE_STATUSES, Store, TakeRecord
 
 STAR_PARTS: tuple[str, ...] = ("situation", "task", "action", "result")
+_STAR_LETTERS = {"s": "situation", "t": "task", "a": "action", "r": "result"}
 
 #: Delivery metrics shown per take: key in ``Analysis.to_dict()["delivery"]``, label, unit.
 DELIVERY_METRICS: tuple[tuple[str, str, str], ...] = (
@@ -84,6 +85,30 @@ def _text_of(item: Any) -> str:
     return str(item)
 
 
+def _specifics(raw: Any) -> tuple[str, ...]:
+    """The specific details' texts, in order, without repeats or pieces of a longer one."""
+    items = [s for s in raw or () if s]
+    spans = [
+        (int(s["start"]), int(s["end"]))
+        if isinstance(s, Mapping)
+        and isinstance(s.get("start"), int)
+        and isinstance(s.get("end"), int)
+        else None
+        for s in items
+    ]
+    kept: list[str] = []
+    for index, item in enumerate(items):
+        span = spans[index]
+        inside = span is not None and any(
+            other is not None and other != span and other[0] <= span[0] and span[1] <= other[1]
+            for other in spans
+        )
+        text = " ".join(_text_of(item).split())
+        if text and not inside and text.casefold() not in {k.casefold() for k in kept}:
+            kept.append(text)
+    return tuple(kept)
+
+
 def _flags(data: Mapping[str, Any]) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     for raw in data.get("flags") or ():
@@ -112,11 +137,14 @@ def _star(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     sentences = data.get("star_sentences")
     evidence = sentences if isinstance(sentences, Mapping) else {}
     parts: list[tuple[str, str]] = []
-    keys = [k for k in STAR_PARTS if k in raw] + [
-        k for k in raw if k not in STAR_PARTS and isinstance(raw[k], (bool, str, Mapping))
-    ]
+    order = {part: i for i, part in enumerate(STAR_PARTS)}
+    keys = sorted(
+        (k for k in raw if isinstance(raw[k], (bool, str, Mapping, int, float))),
+        key=lambda k: order.get(_STAR_LETTERS.get(k.lower(), k.lower()), len(order)),
+    )
     for key in keys:
         value = raw[key]
+        name = _STAR_LETTERS.get(key.lower(), key)
         found = ""
         if isinstance(value, bool):
             said = evidence.get(key)
@@ -130,7 +158,7 @@ def _star(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
                 found = str(quote).strip() or "yes"
         elif isinstance(value, (int, float)):
             found = "yes" if value > 0 else ""
-        parts.append((key.capitalize(), found))
+        parts.append((name.capitalize(), found))
     return tuple(parts)
 
 
@@ -179,7 +207,7 @@ def _take_entry(store: Store, take: TakeRecord) -> TakeEntry:
         verdict=analysis.verdict if analysis else None,
         specificity=analysis.specificity if analysis else None,
         flags=_flags(data),
-        specifics=tuple(_text_of(s) for s in data.get("specifics") or () if s),
+        specifics=_specifics(data.get("specifics")),
         star=_star(data),
         suggestions=tuple(_text_of(s) for s in data.get("suggestions") or () if s),
         metrics=_metrics(data, take.duration),
