@@ -54,7 +54,9 @@ def test_each_flag_kind(text: str, kind: str, phrase: str) -> None:
 
 
 def test_past_perfect_is_not_hypothetical() -> None:
-    analysis = analyze_text("I'd only done the first-aid course the month before, so I called Janet.")
+    analysis = analyze_text(
+        "I'd only done the first-aid course the month before, so I called Janet."
+    )
     assert "hypothetical" not in kinds(analysis)
 
 
@@ -191,8 +193,16 @@ def test_to_dict_is_json_ready_and_complete() -> None:
     data = analyze_text(SPECIFIC, question="Describe a time you handled an angry customer.")
     out = json.loads(json.dumps(data.to_dict()))
     assert set(out) >= {
-        "version", "verdict", "specificity", "flags", "specifics", "sentences", "star",
-        "star_sentences", "suggestions", "delivery",
+        "version",
+        "verdict",
+        "specificity",
+        "flags",
+        "specifics",
+        "sentences",
+        "star",
+        "star_sentences",
+        "suggestions",
+        "delivery",
     }
     assert out["delivery"] is None
     for flag in out["flags"]:

@@ -1,0 +1,112 @@
+"""``offguard analyze``: plain, --json, --jsonl batch with bad lines, stdin, --take."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from offguard.cli.main import run
+
+GENERIC = "I always go above and beyond. I'm a team player and I would never let anyone down."
+SPECIFIC = (
+    "Last March at the Leeds branch a customer's order was lost. I rang the courier, found the "
+    "parcel at their Wakefield depot and drove over to collect it. She got it that evening and "
+    "left us a review."
+)
+
+
+class FakeStdin(io.StringIO):
+    def isatty(self) -> bool:
+        return False
+
+
+def test_plain_output_marks_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "answer.txt"
+    path.write_text(GENERIC, encoding="utf-8")
+    assert run(["analyze", str(path), "--data-dir", str(tmp_path / "d")]) == 0
+    out = capsys.readouterr().out
+    assert "[[I always go above and beyond]]{habitual}" in out
+    assert "\x1b[" not in out  # not a terminal: no colour codes
+    verdict = [line for line in out.splitlines() if line.startswith("Verdict:")]
+    assert len(verdict) == 1
+    assert verdict[0].startswith("Verdict: generic (score ") and verdict[0].endswith("/100)")
+    assert "[ ] Situation" in out and "Suggestions:" in out
+    assert "A habit, not an event" in out
+
+
+def test_stdin_and_json(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", FakeStdin(SPECIFIC))
+    assert run(["analyze", "-", "--json", "--question", "Tell me about a lost order."]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["verdict"] == "specific" and data["specificity"] >= 50
+    assert {"flags", "specifics", "sentences", "star", "star_sentences", "suggestions"} <= set(data)
+
+
+def test_jsonl_batch_with_malformed_lines(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": GENERIC}),
+        "{not json",
+        json.dumps([1, 2]),
+        json.dumps({"id": "no-text"}),
+        json.dumps({"id": "b", "text": SPECIFIC, "question": "Lost order?"}),
+        "",
+    ]
+    monkeypatch.setattr("sys.stdin", FakeStdin("\n".join(lines) + "\n"))
+    assert run(["analyze", "--jsonl", "-"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(out) == 5
+    assert out[0]["id"] == "a" and out[0]["verdict"] == "generic"
+    assert set(out[0]) == {
+        "id",
+        "verdict",
+        "specificity",
+        "flags",
+        "sentences",
+        "star",
+        "suggestions",
+    }
+    assert out[1]["line"] == 2 and "JSON" in out[1]["error"]
+    assert out[2]["line"] == 3 and "object" in out[2]["error"]
+    assert out[3]["line"] == 4 and "text" in out[3]["error"]
+    assert out[4]["id"] == "b" and out[4]["verdict"] == "specific"
+    flag = out[0]["flags"][0]
+    assert GENERIC[flag["start"] : flag["end"]] == flag["text"]
+
+
+def test_jsonl_all_good_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps({"text": SPECIFIC}) + "\n", encoding="utf-8")
+    assert run(["analyze", "--jsonl", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] is None
+
+
+def test_missing_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["analyze", str(tmp_path / "nope.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("offguard: error: Cannot read") and "Traceback" not in err
+
+
+def test_take_calls_the_practice_service(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import offguard.practice
+    from offguard.analysis import analyze_text
+
+    seen: dict[str, object] = {}
+
+    def fake_analyze_take(settings: object, take_id: int) -> object:
+        seen["take"] = take_id
+        seen["settings"] = settings
+        return analyze_text(SPECIFIC)
+
+    monkeypatch.setattr(offguard.practice, "analyze_take", fake_analyze_take, raising=False)
+    assert run(["analyze", "--take", "7", "--data-dir", str(tmp_path)]) == 0
+    assert seen["take"] == 7
+    assert "Verdict: specific" in capsys.readouterr().out
