@@ -9,6 +9,7 @@ its own thread (Textual: ``call_from_thread``) before touching widgets.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -61,6 +62,10 @@ class SoundDevicePlayer:
         self._seek_to: int | None = None
         self._playing = False
         self._ended = False
+        self._tail = 0
+        self._tail_frames = 0
+        self._latency_frames = 0
+        self._anchor = 0
         self._stream: Any = None
         self._stop_exc: type[BaseException] = StopIteration
         self._lock = threading.Lock()
@@ -72,8 +77,8 @@ class SoundDevicePlayer:
 
     @property
     def position(self) -> float:
-        pos = self._seek_to if self._seek_to is not None else self._pos
-        return min(pos, len(self._data)) / self.samplerate
+        """Seconds from the start of what is being heard (the output latency is allowed for)."""
+        return min(self._heard(), len(self._data)) / self.samplerate
 
     @property
     def playing(self) -> bool:
@@ -87,7 +92,12 @@ class SoundDevicePlayer:
                 self._seek_to = None
                 self._pos = 0
             stream = self._open()
+            if not stream.stopped:  # finished by reaching the end: stop before restarting
+                with contextlib.suppress(Exception):
+                    stream.stop()
             self._ended = False
+            self._tail = 0
+            self._anchor = self._pos
             self._playing = True
             try:
                 stream.start()
@@ -101,12 +111,15 @@ class SoundDevicePlayer:
         with self._lock:
             if not self._playing:
                 return
+            heard = self._heard()
             self._playing = False
             if self._stream is not None:
                 try:
                     self._stream.abort()
                 except Exception:
                     self._stream = None
+            self._seek_to = None
+            self._pos = heard  # resume where the listener is, not where the buffer was
 
     def toggle(self) -> None:
         if self._playing:
@@ -164,11 +177,16 @@ class SoundDevicePlayer:
                 channels=1,
                 samplerate=self.samplerate,
                 dtype="float32",
+                latency=0.4,  # playback tolerates latency, not underruns
+                blocksize=1024,
+                prime_output_buffers_using_stream_callback=True,
                 callback=self._callback,
                 finished_callback=self._finished,
             )
         except (sd.PortAudioError, ValueError, OSError) as exc:
             raise AudioUnavailable(f"Cannot play {self.path.name}: {exc}.", _OUTPUT_FIX) from exc
+        self._latency_frames = int(float(self._stream.latency) * self.samplerate)
+        self._tail_frames = self._latency_frames + self.samplerate // 10
         return self._stream
 
     def _resample_to_device(self, sd: Any, first: Exception) -> None:
@@ -191,7 +209,7 @@ class SoundDevicePlayer:
         target = self._seek_to
         if target is not None:
             self._seek_to = None
-            self._pos = target
+            self._pos = self._anchor = target
         pos = self._pos
         chunk = self._data[pos : pos + frames]
         n = len(chunk)
@@ -199,8 +217,19 @@ class SoundDevicePlayer:
         self._pos = pos + n
         if n < frames:
             outdata[n:] = 0
-            self._ended = True
-            raise self._stop_exc
+            # Play silence for as long as the output buffer is, so the end is heard before
+            # the stream stops (stopping at once made the last buffer underrun).
+            self._tail += frames - n
+            if self._tail >= self._tail_frames:
+                self._ended = True
+                raise self._stop_exc
+
+    def _heard(self) -> int:
+        if self._seek_to is not None:
+            return self._seek_to
+        if self._playing and not self._ended:
+            return max(self._anchor, self._pos - self._latency_frames)
+        return self._pos
 
     def _finished(self) -> None:
         if not self._ended:
