@@ -203,7 +203,7 @@ def reinit_portaudio() -> None:
 
 
 @pytest.fixture(scope="session")
-def vmic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseDaemon]:
+def vmic() -> Iterator[PulseDaemon]:
     """A running virtual microphone; this process's PortAudio sees it as 'pulse'/'default'."""
     root = Path(tempfile.mkdtemp(prefix="offguard-vmic-"))  # short: a socket path <= 107 bytes
     daemon = start_daemon(root)

@@ -150,7 +150,9 @@ class TakeWriter:
     def _write(self, block: Block) -> None:
         import numpy as np
 
-        mono = block if block.ndim == 1 else block.mean(axis=1, dtype=np.float32)
+        if block.ndim == 2:
+            block = block[:, 0] if block.shape[1] == 1 else block.mean(axis=1, dtype=np.float32)
+        mono = block
         mono = np.ascontiguousarray(mono, dtype=np.float32)
         try:
             self._file.write(mono)
