@@ -36,7 +36,8 @@ figcaption { font-size: .82rem; color: var(--muted); }
 svg.chart { width: 100%; height: auto; display: block; }
 svg.chart text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 svg.chart .chart-title { font-size: 13px; font-weight: 600; fill: var(--ink); }
-svg.chart .band-label { fill: var(--good); }
+svg.chart .band-label { fill: var(--good); paint-order: stroke; stroke: #ffffff;
+                        stroke-width: 3px; stroke-linejoin: round; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: .6rem 0; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
          vertical-align: top; }

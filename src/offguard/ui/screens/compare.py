@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Static
 
 from offguard.errors import OffguardError
+from offguard.export.text import fmt_when
 from offguard.progress import BANDS, Comparison, DiffOp, compare
 from offguard.store import TakeSummary
 from offguard.ui.ports import PlayerLike
@@ -172,7 +173,7 @@ class CompareScreen(Screen[None]):
     def _head(letter: str, take: TakeSummary) -> Text:
         head = Text.assemble(
             (f" {letter} ", "bold reverse"),
-            f" take {take.take_id} · {take.started_at[:16].replace('T', ' ')} · "
+            f" take {take.take_id} · {fmt_when(take.started_at)} · "
             f"{fmt_duration(take.duration)} · ",
             verdict_text(take),
         )

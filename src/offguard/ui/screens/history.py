@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
 from offguard.errors import OffguardError
+from offguard.export.text import fmt_when
 from offguard.store import TakeSummary
 from offguard.ui.ports import PlayerLike
 from offguard.ui.screens.progress_common import (
@@ -85,6 +86,7 @@ class HistoryScreen(Screen[None]):
         Binding("p", "play", "Play/stop"),
         Binding("s", "story", "Story"),
         Binding("g", "trends", "Trends"),
+        Binding("b", "stories", "Stories"),
         Binding("e", "export", "Export"),
     ]
 
@@ -154,7 +156,7 @@ class HistoryScreen(Screen[None]):
         return [
             Text(mark, style="bold reverse"),
             str(number),
-            take.started_at[:16].replace("T", " "),
+            fmt_when(take.started_at),
             fmt_duration(take.duration),
             verdict_text(take),
             fmt_num(take.specificity),
@@ -272,6 +274,11 @@ class HistoryScreen(Screen[None]):
         from offguard.ui.screens.trends import TrendsScreen
 
         self.app.push_screen(TrendsScreen(self.question_id))
+
+    def action_stories(self) -> None:
+        from offguard.ui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen())
 
     def action_export(self) -> None:
         from offguard.ui.screens.export_report import open_export

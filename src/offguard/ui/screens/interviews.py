@@ -210,6 +210,8 @@ class InterviewsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "add", "Log interview"),
         Binding("h", "history", "History"),
+        Binding("b", "stories", "Stories"),
+        Binding("e", "export", "Export"),
     ]
 
     def __init__(self) -> None:
@@ -314,6 +316,16 @@ class InterviewsScreen(Screen[None]):
         count = len(new.questions)
         extra = f"; {count} question(s) moved to the top of your queue" if count else ""
         self.notify(f"Logged {new.company}{extra}.", title="Interview log")
+
+    def action_stories(self) -> None:
+        from offguard.ui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen())
+
+    def action_export(self) -> None:
+        from offguard.ui.screens.export_report import open_export
+
+        open_export(self.app)
 
     def action_history(self) -> None:
         from offguard.ui.screens.history import HistoryScreen

@@ -83,6 +83,18 @@ def fmt_delta(value: float | None, digits: int = 1) -> str:
     return f"{value:+.{digits}f}"
 
 
+def _resample(values: Sequence[float], width: int) -> list[float]:
+    """Average ``values`` into at most ``width`` buckets, keeping their order."""
+    if len(values) <= width:
+        return list(values)
+    size = len(values) / width
+    out = []
+    for i in range(width):
+        chunk = values[int(i * size) : max(int((i + 1) * size), int(i * size) + 1)]
+        out.append(sum(chunk) / len(chunk))
+    return out
+
+
 def band_chart(
     values: Sequence[float],
     low: float | None,
@@ -92,54 +104,54 @@ def band_chart(
     height: int = 7,
     color: str = "cyan",
 ) -> Text:
-    """A small line chart in text: one dot per value (or per column, when more), the target
-    band (``low``..``high``, either side open) shaded, the y range labelled on the left."""
+    """A line chart in text, ``width`` columns wide: a dot per take (averaged when there are
+    more takes than columns), the line between them, and the target band (``low``..``high``,
+    either side open) shaded across the chart. The y axis names the range and the band edges."""
     text = Text()
     if not values:
         text.append("no takes yet", style="dim")
         return text
-    if len(values) > width:  # average into `width` columns, keeping the order
-        size = len(values) / width
-        values = [
-            sum(chunk) / len(chunk)
-            for i in range(width)
-            if (chunk := values[int(i * size) : max(int((i + 1) * size), int(i * size) + 1)])
-        ]
-    lo = min([*values, *(b for b in (low, high) if b is not None)])
-    hi = max([*values, *(b for b in (low, high) if b is not None)])
+    points = _resample(values, width)
+    bounds = [b for b in (low, high) if b is not None]
+    lo, hi = min([*points, *bounds]), max([*points, *bounds])
     if hi - lo < 1e-9:
         lo, hi = lo - 1, hi + 1
     step = (hi - lo) / (height - 1)
 
     def row_of(value: float) -> int:
-        return round((hi - value) / step)
+        return min(height - 1, max(0, round((hi - value) / step)))
 
-    cells = [row_of(v) for v in values]
-    band_rows = set()
+    # Columns of the points, spread over the width; the line is interpolated in between.
+    n = len(points)
+    cols = [round(i * (width - 1) / (n - 1)) for i in range(n)] if n > 1 else [width // 2]
+    grid: dict[tuple[int, int], tuple[str, str]] = {}
+    for i in range(n - 1):
+        (c0, v0), (c1, v1) = (cols[i], points[i]), (cols[i + 1], points[i + 1])
+        prev_row = row_of(v0)
+        for col in range(c0, c1 + 1):
+            value = v0 + (v1 - v0) * (col - c0) / max(c1 - c0, 1)
+            row = row_of(value)
+            for r in range(min(prev_row, row), max(prev_row, row) + 1):
+                grid.setdefault((r, col), ("·", color))
+            prev_row = row
+    for col, value in zip(cols, points, strict=True):
+        grid[(row_of(value), col)] = ("●", f"bold {color}")
+    band_rows = {
+        row
+        for row in range(height)
+        if (low is None or hi - (row - 0.5) * step > low)
+        and (high is None or hi - (row + 0.5) * step < high)
+    }
+    labels = {0: hi, height - 1: lo}
+    for edge in bounds:
+        labels.setdefault(row_of(edge), edge)
+    label_w = max(len(f"{v:.0f}") for v in labels.values())
     for row in range(height):
-        top, bottom = hi - (row - 0.5) * step, hi - (row + 0.5) * step
-        if (low is None or top > low) and (high is None or bottom < high):
-            band_rows.add(row)
-    label_w = max(len(f"{hi:.0f}"), len(f"{lo:.0f}"))
-    for row in range(height):
-        if row == 0:
-            label = f"{hi:.0f}"
-        elif row == height - 1:
-            label = f"{lo:.0f}"
-        else:
-            label = ""
+        label = f"{labels[row]:.0f}" if row in labels else ""
         text.append(f"{label:>{label_w}} ┤", style="dim")
         shade = "on #1d3b2a" if row in band_rows else ""
-        for col, cell in enumerate(cells):
-            prev = cells[col - 1] if col else cell
-            if cell == row:
-                char, style = "●", f"bold {color}"
-            elif min(prev, cell) < row < max(prev, cell):
-                char, style = "│", color
-            else:
-                char, style = " ", ""
-            text.append(
-                char + (" " if col < len(cells) - 1 else ""), style=f"{style} {shade}".strip()
-            )
+        for col in range(width):
+            char, style = grid.get((row, col), (" ", ""))
+            text.append(char, style=f"{style} {shade}".strip() or None)
         text.append("\n")
     return text

@@ -71,6 +71,7 @@ class TrendsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("o", "overall", "Overall"),
+        Binding("b", "stories", "Stories"),
         Binding("e", "export", "Export"),
     ]
 
@@ -139,7 +140,7 @@ class TrendsScreen(Screen[None]):
         grid = self.query_one("#charts", Grid)
         width = grid.size.width or self.app.size.width
         per_chart = width // 2 if width >= 100 else width
-        columns = max(8, (per_chart - 12) // 2)
+        columns = max(10, per_chart - 14)
         for metric, *_ in CHARTS:
             self.query_one(f"#chart-{metric}", Static).update(
                 chart_panel(t, metric, columns=columns)
@@ -147,6 +148,11 @@ class TrendsScreen(Screen[None]):
 
     def action_overall(self) -> None:
         self.query_one("#question", Select).value = ALL
+
+    def action_stories(self) -> None:
+        from offguard.ui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen())
 
     def action_export(self) -> None:
         from offguard.ui.screens.export_report import open_export
