@@ -220,3 +220,56 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int, length: int) -> tup
     if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
         return sentences[i]
     return 0, length
+
+
+_LEAD = re.compile(
+    r"(?:(?:so|and|but|honestly|i think|i believe|i feel like|because|ultimately|really|well|"
+    r"at the end of the day|for me|in my opinion|i mean|you know|like),? )*"
+)
+_GENERIC_CLAIM = re.compile(
+    r"((?:[a-z][a-z-]*,? ){1,3}?)(?:really |just |always |usually |often |all |truly |only )?"
+    r"(?:is|are|makes?|speaks?|add|adds|comes?|starts?|matters?|means?|wins?|pays? off|"
+    r"appreciates?|needs?|wants?|deserves?|helps?|goes|keeps?|builds?|leads?|drives?|has|"
+    r"have|counts?|beats?|breeds?)(?![\w'])"
+)
+_NOT_GENERIC_SUBJECT = wordset(
+    """
+    the a an my our your his her their its this that these those it i we you he she they
+    there what which who whom one some here today now then so and but me him them us nobody
+    no not if when because everyone everybody someone somebody anyone anybody something
+    everything nothing i'm i've i'd it's that's there's he's she's we're they're you're
+    let's where why how yes yeah okay ok oh um uh
+    """
+)
+
+
+def platitudes(
+    text: str, norm: str, sentences: list[tuple[int, int]], cues: list[object]
+) -> list[RawFlag]:
+    """Sentences that open with a general truth: a bare generic subject in the present tense
+    ("Patience is key", "Small changes add up to big results", "Customers appreciate...")."""
+    out: list[RawFlag] = []
+    for idx, (lo, hi) in enumerate(sentences):
+        c = cues[idx]
+        if getattr(c, "narrative", 0) or getattr(c, "times", 0) or getattr(c, "numbers", 0):
+            continue
+        lead = _LEAD.match(norm, lo, hi)
+        start = lead.end() if lead else lo
+        m = _GENERIC_CLAIM.match(norm, start, hi)
+        if not m:
+            continue
+        subject = [w.strip(",") for w in m.group(1).split()]
+        if any(w in _NOT_GENERIC_SUBJECT for w in subject):
+            continue
+        if any(
+            text[start + i].isupper()
+            for i in range(1, len(m.group(1)))
+            if text[start + i - 1] == " "
+        ):
+            continue  # a name in the subject: "Jess opens the till"
+        end = start
+        stop = re.search(r"[,;:.!?]", norm[start:hi])
+        end = start + stop.start() if stop else hi
+        if end > start:
+            out.append(RawFlag(start, end, "platitude"))
+    return out

@@ -13,11 +13,15 @@ from importlib import resources
 
 MACROS = {
     "{ADV}": r"(?:(?:really|very|so|just|genuinely|truly|quite|pretty|super|extremely|"
-    r"incredibly|actually|honestly|definitely|a bit|a little|too|always|real|true|total) )*",
+    r"incredibly|actually|honestly|definitely|a bit|a little|too|always|real|true|total|also) )*",
     "{IM}": r"(?:i'm|i am)",
     "{IVE}": r"(?:i've|i have)",
     "{ID}": r"(?:i'd|i would)",
 }
+
+
+#: A match must end at a word boundary; "'s" may follow ("the extra mile's"), "'m"/"'d" may not.
+_END = r"(?!\w)(?!'(?:m|d|ve|ll|re|t)\b)"
 
 
 def _read(name: str) -> str:
@@ -46,13 +50,13 @@ def patterns(name: str) -> re.Pattern[str]:
     """One compiled alternation of every pattern in ``name`` (e.g. ``"cliches.txt"``)."""
     parts = [f"(?:{expand(p)})" for p in _lines(name)]
     body = "|".join(parts) if parts else r"(?!x)x"
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+    return re.compile(rf"(?<![\w'])(?:{body}){_END}")
 
 
 @cache
 def pattern_list(name: str) -> tuple[re.Pattern[str], ...]:
     """Each pattern of ``name`` compiled on its own (to keep every match, even overlapping)."""
-    return tuple(re.compile(rf"(?<![\w'])(?:{expand(p)})(?![\w'])") for p in _lines(name))
+    return tuple(re.compile(rf"(?<![\w'])(?:{expand(p)}){_END}") for p in _lines(name))
 
 
 @cache

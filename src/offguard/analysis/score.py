@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from offguard.analysis import lexicon
-from offguard.analysis.flags import WEIGHTS, RawFlag, raw_flags, resolve
+from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
 from offguard.analysis.specifics import SentenceCues, scan_sentence
 from offguard.analysis.text import Token, normalize, sentences, tokens
 
@@ -30,6 +30,9 @@ _PRESENT_FRAME = re.compile(
     r"(?:comes|walks|calls|rings|runs|turns)"
 )
 _PERFECT = re.compile(r"(?<![\w'])(?:i've|i have|we've|i've got|i have got)(?![\w'])")
+_CHANGE = re.compile(
+    r"(?<![\w'])(?:now|since then|these days|ever since|from then on|after that|nowadays)(?![\w'])"
+)
 _WE = re.compile(r"(?<![\w'])we (?!all\b)(?:[a-z']+)(?![\w'])")
 _NUM = re.compile(
     r"(?<![\w'])(?:\d[\d,.]*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
@@ -93,10 +96,16 @@ def score_text(text: str) -> Scored:
     specifics: list[tuple[int, int, str]] = []
     cues = [scan_sentence(text, norm, toks, lo, hi, present_frame, specifics) for lo, hi in spans]
     own_total = sum(c.own_actions for c in cues)
-    raws = [r for r in raws if not _past_would(norm, spans, cues, r)]
+    raws = [
+        r
+        for r in raws
+        if not _past_would(norm, spans, cues, r) and not _changed_habit(norm, spans, r)
+    ]
+    raws = [r for r in raws if not _narrated_number(norm, spans, cues, r)]
+    raws.extend(platitudes(text, norm, spans, cues))
     flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
-    raws.extend(_contextual(norm, spans, cues, events, own_total, raws))
+    raws.extend(_contextual(text, norm, spans, cues, events, own_total, raws))
     generic = [0.0] * len(spans)
     for raw in raws:
         idx = _index(spans, raw.start)
@@ -128,6 +137,7 @@ def score_text(text: str) -> Scored:
 
 
 def _contextual(
+    text: str,
     norm: str,
     spans: list[tuple[int, int]],
     cues: list[SentenceCues],
@@ -150,6 +160,8 @@ def _contextual(
         perfect = bool(_PERFECT.search(norm, lo, hi)) and c.narrative == 0
         if c.numbers and (idx in claimed or perfect or (weak and c.concrete < 3)):
             for m in _NUM.finditer(norm, lo, hi):
+                if m.start() > lo and text[m.start()].isupper():
+                    continue  # part of a name: "the Big Four"
                 if not any(r.start <= m.start() < r.end for r in raws):
                     out.append(RawFlag(m.start(), m.end(), "unsupported-number"))
         if own_total == 0 and "i " not in norm[lo:hi] + " " and events[idx] < 2.5:
@@ -163,13 +175,39 @@ def _past_would(
 ) -> bool:
     """'He'd take the deals', 'I'd get so bored' inside a past narrative: a past habit of
     the story, not a hypothetical."""
-    if raw.kind != "hypothetical" or not norm.startswith(("i'd", "he'd", "she'd"), raw.start):
+    if raw.kind != "hypothetical" or not norm.startswith(
+        ("i'd", "he'd", "she'd", "i could", "i couldn't"), raw.start
+    ):
         return False
     idx = _index(spans, raw.start)
     if idx is None or cues[idx].narrative == 0:
         return False
     lo, hi = spans[idx]
     return not re.search(r"(?<![\w'])(?:if|unless|would|wouldn't)(?![\w'])", norm[lo:hi])
+
+
+def _changed_habit(norm: str, spans: list[tuple[int, int]], raw: RawFlag) -> bool:
+    """'Now I check the prep sheet every time', 'It used to take me days': the habit is the
+    before or after of a change the story tells, not a claim about always."""
+    if raw.kind != "habitual":
+        return False
+    idx = _index(spans, raw.start)
+    lo = spans[idx][0] if idx is not None else max(0, raw.start - 120)
+    hi = spans[idx][1] if idx is not None else raw.end
+    return bool(_CHANGE.search(norm, lo, raw.start) or "used to" in norm[lo:hi])
+
+
+def _narrated_number(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """A number inside a narrated sentence ("By month four we had over 300 requests")."""
+    if raw.kind != "unsupported-number":
+        return False
+    idx = _index(spans, raw.start)
+    if idx is None or cues[idx].narrative == 0:
+        return False
+    lo, hi = spans[idx]
+    return not _PERFECT.search(norm, lo, hi) and "over the years" not in norm[lo:hi]
 
 
 def _index(spans: list[tuple[int, int]], pos: int) -> int | None:

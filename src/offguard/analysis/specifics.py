@@ -35,6 +35,10 @@ _SUBJECTS = wordset(
     i he she they we it you
     """
 )
+_PAST_SUBJECTS = _SUBJECTS | wordset(
+    "that this there who which everyone everybody nobody someone somebody people"
+)
+_DETERMINERS = wordset("the my our his her their your this that its every each one whose")
 _NOT_SUBJECT = wordset(
     """
     have has had i've we've you've they've he's she's it's 'd i'm am is are be been being
@@ -167,12 +171,11 @@ def scan_sentence(
         verb = sent[j].low
         if verb in ("didn't", "wasn't", "weren't", "hadn't", "couldn't") or is_past(verb, past):
             if (
-                tok.low not in _SUBJECTS
-                and verb not in past
-                and j == i + 1
-                and not (tok.low.endswith(("s", "er", "or")) or tok.text[:1].isupper())
+                tok.low not in _PAST_SUBJECTS
+                and not _noun_phrase_head(sent, i)
+                and not (i > 0 and tok.text[:1].isupper())
             ):
-                continue  # "the rating was", "Kofi rang", but not "extra support"-like chains
+                continue  # "the rating was", "my lead said", "Kofi rang"; not "never cut"
             cues.narrative += 1
             if tok.low == "i" and verb not in ("was", "had", "felt", "thought", "knew"):
                 cues.own_actions += 1
@@ -209,6 +212,17 @@ def scan_sentence(
             cues.concrete += 1
     cues.speech = len(_SPEECH.findall(norm, lo, hi))
     return cues
+
+
+def _noun_phrase_head(sent: list[Token], i: int) -> bool:
+    """Is token i the end of a noun phrase opened by a determiner ("the real app effect")?"""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        low = sent[k].low
+        if low in _DETERMINERS:
+            return True
+        if low in _NOT_SUBJECT or not low.isalpha():
+            return False
+    return False
 
 
 def _is_name(tok: Token, sent: list[Token], i: int, common: frozenset[str]) -> bool:
