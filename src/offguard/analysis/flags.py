@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from offguard.analysis import lexicon
@@ -244,7 +245,7 @@ _NOT_GENERIC_SUBJECT = wordset(
 
 
 def platitudes(
-    text: str, norm: str, sentences: list[tuple[int, int]], cues: list[object]
+    text: str, norm: str, sentences: list[tuple[int, int]], cues: Sequence[object]
 ) -> list[RawFlag]:
     """Sentences that open with a general truth: a bare generic subject in the present tense
     ("Patience is key", "Small changes add up to big results", "Customers appreciate...")."""
