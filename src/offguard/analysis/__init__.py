@@ -74,7 +74,9 @@ def analyze_text(
         SentenceScore(lo, hi, sc)
         for (lo, hi), sc in zip(scored.sentence_spans, scored.sentence_scores, strict=True)
     ]
-    star, star_sentences = detect(text, scored.sentence_spans, scored.cues, scored.events)
+    star, star_sentences = detect(
+        text, scored.sentence_spans, scored.cues, scored.events, scored.sentence_scores
+    )
     verdict = "specific" if scored.score >= 50 else "generic"
     suggestions = suggest(
         empty=not scored.sentence_spans,

@@ -225,7 +225,9 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int, length: int) -> tup
 
 _LEAD = re.compile(
     r"(?:(?:so|and|but|honestly|i think|i believe|i feel like|because|ultimately|really|well|"
-    r"at the end of the day|for me|in my opinion|i mean|you know|like),? )*"
+    r"at the end of the day|for me|in my opinion|i mean|you know|like|um|uh|er|erm|right|"
+    r"most of all|i(?:'ve)? (?:learned|learnt|found|realised|realized|know) that|i think that|"
+    r"i believe that),? )*"
 )
 _GENERIC_CLAIM = re.compile(
     r"((?:[a-z][a-z-]*,? ){1,3}?)(?:really |just |always |usually |often |all |truly |only )?"

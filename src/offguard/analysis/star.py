@@ -18,7 +18,15 @@ _TASK = re.compile(
     r"worry|risk|deadline|aim) (?:was|is)|(?:wanted|asked) (?:me|us|to)|was supposed to|"
     r"(?:had|needed) to be|(?:the|a) deadline|(?:had|was) (?:broken|wrong|missing|late|"
     r"stuck|failing|down)|(?:didn't|wouldn't|couldn't|wasn't|weren't) (?:work|have|get|"
-    r"enough)|(?:complained|complaining|upset|angry|shouting|crying)"
+    r"enough)|(?:complained|complaining|upset|angry|shouting|crying)|(?:only|not) enough|"
+    r"nothing (?:to do|I could)|no (?:idea|stock|way|one|keys?|reply)|wrong|missing|lost|broke|"
+    r"jammed|died|failed|split|late|danger|problem|(?:didn't|did not) (?:have|know|work)|"
+    r"(?:someone|somebody) had to|cutting through|near miss|wanted (?:a|the|their|his|her)|"
+    r"went off sick|quit|mislabel|recall|timing out|stuck|complaint|unhappy|hated|didn't like"
+)
+_TASK_STRONG = re.compile(
+    r"(?<![\w'])(?:i|we|someone|somebody) (?:had|needed|was asked|were asked|was told) to|"
+    r"(?:my|our|the) (?:job|task|goal|brief|challenge|aim) (?:was|is)"
 )
 _RESULT = re.compile(
     r"(?<![\w'])(?:in the end|ended up|as a result|since then|from then on|after that|"
@@ -36,30 +44,44 @@ _SCENE = re.compile(
 
 
 def detect(
-    text: str, spans: list[tuple[int, int]], cues: list[SentenceCues], events: list[float]
+    text: str,
+    spans: list[tuple[int, int]],
+    cues: list[SentenceCues],
+    events: list[float],
+    scores: list[float] | None = None,
 ) -> tuple[dict[str, bool], dict[str, str | None]]:
-    """The STAR checklist and the sentence chosen for each letter."""
+    """The STAR checklist and the sentence chosen for each letter.
+
+    A letter only counts when its sentence is itself specific (sentence score >= 50, given
+    ``scores``): "I dealt with it" is not an Action, "they loved it" is not a Result.
+    """
+    ok = [True] * len(spans) if scores is None else [sc >= 50 for sc in scores]
     chosen: dict[str, int | None] = {"S": None, "T": None, "A": None, "R": None}
     low = [text[lo:hi].lower().replace("\u2019", "'") for lo, hi in spans]
     for i, c in enumerate(cues):
         anchored = c.times + c.events + c.names + c.places > 0
-        if (anchored or _SCENE.search(low[i])) and (c.narrative or c.present_actions or anchored):
+        scene = anchored or _SCENE.search(low[i])
+        if ok[i] and scene and (c.narrative or c.present_actions or anchored):
             chosen["S"] = i
             break
     best = 0
     for i, c in enumerate(cues):
-        if c.own_actions + c.present_actions > best:
+        if ok[i] and c.own_actions + c.present_actions > best:
             best, chosen["A"] = c.own_actions + c.present_actions, i
-    for i, sent in enumerate(low):
-        if i != chosen["A"] and _TASK.search(sent) and (events[i] > 0.5 or cues[i].narrative):
-            chosen["T"] = i
+    for pattern in (_TASK_STRONG, _TASK):
+        for i, sent in enumerate(low):
+            concrete = events[i] > 0.5 or cues[i].narrative
+            if ok[i] and i != chosen["A"] and pattern.search(sent) and concrete:
+                chosen["T"] = i
+                break
+        if chosen["T"] is not None:
             break
     action = chosen["A"]
     if action is not None:
         for i in range(len(spans) - 1, action - 1, -1):
             c = cues[i]
             found = (c.outcomes or _RESULT.search(low[i])) and (i > action or c.outcomes > 0)
-            if found and (events[i] > 0.3 or c.narrative or c.outcomes):
+            if ok[i] and found and (events[i] > 0.3 or c.narrative or c.outcomes):
                 chosen["R"] = i
                 break
     star = {k: v is not None for k, v in chosen.items()}
