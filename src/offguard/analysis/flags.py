@@ -35,11 +35,11 @@ REASONS: dict[str, str] = {
     "hypothetical": "What you would do, not what you did: tell a time you did it.",
     "self-praise": "A claim about yourself with no evidence: let a story show it.",
     "platitude": "A general truth with nobody in it: bring it back to your own example.",
-    "vague-action": "An action nobody can picture: say exactly what you did, to what or whom.",
+    "vague-action": "Too vague to picture: say exactly what happened and what you did.",
     "vague-outcome": "A result with nothing to check: say what changed, with a number or reaction.",
     "vague-quantity": "A vague amount: give the number, or talk about one case.",
     "vague-we": "'We' hides your part: say what you did yourself.",
-    "unsupported-number": "A number with no event behind it: tie it to one moment that shows it.",
+    "unsupported-number": "Experience or scale with no event behind it: tell one moment of it.",
     "hedge": "A hedge softens your point: say it plainly.",
     "filler": "A filler word: a short pause works better.",
 }
@@ -168,6 +168,7 @@ def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[
             or verb in past
             or verb.endswith("ed")
             or verb in _NOT_VERBS
+            or verb.endswith("ly")
             or len(verb) < 3
         ):
             continue
@@ -187,7 +188,7 @@ _NOT_VERBS = wordset(
     """
     was had did the and but not don didn can could would should will might must also just
     still only even never always really actually then now was mean guess think was got get
-    gets wasn hadn isn sometimes
+    gets wasn hadn isn sometimes kind sort
     """
 )
 

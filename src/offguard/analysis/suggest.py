@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from offguard.analysis.result import Span
 from offguard.analysis.specifics import SentenceCues
+
+_WOULD_YOU = re.compile(r"\s*(?:what|how) (?:would|will|should) you\b", re.IGNORECASE)
 
 
 def _quote(span: Span, limit: int = 48) -> str:
@@ -36,7 +40,12 @@ def suggest(
     own = sum(c.own_actions + c.present_actions for c in cues)
     out: list[str] = []
 
-    if "hypothetical" in by_kind and not has_event:
+    if question and _WOULD_YOU.match(question) and not has_event:
+        out.append(
+            "The question asks what you would do: answer with a time it really happened, "
+            "then say what you would repeat."
+        )
+    elif "hypothetical" in by_kind and not has_event:
         out.append(
             f'Instead of what you would do ("{_quote(by_kind["hypothetical"][0])}"), tell '
             "what you did the last time it happened."
@@ -47,8 +56,7 @@ def suggest(
             'when and where it was, e.g. "Last March, on the night shift, ...".'
         )
     if not has_event and not out:
-        about = " about " + question.strip().rstrip("?") if question else ""
-        out.append(f"Tell one real time{about}: when it was, where, and who was there.")
+        out.append("Tell one real time it happened: when it was, where, and who was there.")
     if has_event and not (anchored and named):
         out.append("Name the place, project or person and say when it was (the month is enough).")
     if "vague-we" in by_kind or (own == 0 and has_event):
