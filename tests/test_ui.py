@@ -35,6 +35,11 @@ async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 20
     raise AssertionError("the app never reached the expected state")
 
 
+def reviewing(app: OffguardApp) -> bool:
+    """The review screen is up and composed."""
+    return isinstance(app.screen, ReviewScreen) and bool(app.screen.query("#verdict"))
+
+
 def text_of(app: OffguardApp, selector: str) -> str:
     widget = app.screen.query_one(selector)
     if isinstance(widget, (Label, Static)):
@@ -142,7 +147,7 @@ async def test_record_stop_shows_review_with_verdict(
         practice.takes[0].speak("At Northwind I cut the report")
         await wait_for(pilot, lambda: "Northwind" in text_of(app, "#live"))
         await pilot.press("r")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await wait_for(pilot, lambda: reviewing(app))
         assert text_of(app, "#verdict") == "Verdict: specific  (72/100)"
         assert practice.takes[0].stopped
         flags = app.screen.query_one("#flags", OptionList)
@@ -239,6 +244,6 @@ async def test_import_picks_a_file_and_shows_review(
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(answer)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await wait_for(pilot, lambda: reviewing(app))
         assert practice.imported == [(answer, app.bank.questions[0].id)]
         assert text_of(app, "#verdict").startswith("Verdict: specific")

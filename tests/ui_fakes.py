@@ -100,6 +100,9 @@ class FakeTranscriber:
     def load(self) -> None:
         self.loaded.set()
 
+    def settings(self) -> dict[str, Any]:
+        return {"fake": True}
+
     def transcribe(
         self,
         audio: Any,

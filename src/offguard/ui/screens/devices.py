@@ -15,13 +15,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offguard.errors import OffguardError
 from offguard.ui.messages import MicTestDone, WorkFailed
 from offguard.ui.ports import RecorderLike
 from offguard.ui.widgets.level_meter import LevelMeter
+from offguard.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from offguard.ui.app import OffguardApp
@@ -53,7 +54,7 @@ class DevicesScreen(Screen[None]):
         return cast("OffguardApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="●")
+        yield TitleBar("Microphone")
         with Vertical(id="devices-body"):
             yield Label("", id="current")
             yield OptionList(id="device-list")

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, LoadingIndicator, Static
+from textual.widgets import Footer, Label, LoadingIndicator, Static
 
 from offguard.errors import AudioUnavailable, OffguardError
 from offguard.questions import Question
@@ -20,6 +20,7 @@ from offguard.ui.messages import PartialTranscript, TakeDiscarded, TakeReady, Wo
 from offguard.ui.ports import ActiveTakeLike
 from offguard.ui.screens.modals import ConfirmScreen
 from offguard.ui.widgets.level_meter import LevelMeter
+from offguard.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from offguard.ui.app import OffguardApp
@@ -59,7 +60,7 @@ class PracticeScreen(Screen[None]):
         return self.active is not None and not self.stopping
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="●")
+        yield TitleBar("Practice")
         with VerticalScroll(id="practice-body"):
             yield Static(Text(self.question.text, style="bold"), id="question")
             yield Static(self._tips_text(), id="tips")

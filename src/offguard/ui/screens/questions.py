@@ -10,12 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from offguard.errors import OffguardError
 from offguard.questions import Question
 from offguard.ui.feedback import get
 from offguard.ui.screens.add_question import AddQuestionScreen, NewQuestion
+from offguard.ui.screens.progress_actions import PROGRESS_BINDINGS, ProgressActions
+from offguard.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from offguard.ui.app import OffguardApp
@@ -39,7 +41,7 @@ def badges(stats: Any, off_guard: bool) -> tuple[Text, Text, Text]:
     return practised, last, marker
 
 
-class QuestionsScreen(Screen[None]):
+class QuestionsScreen(ProgressActions, Screen[None]):
     """Pick a question; enter opens the practice room for it."""
 
     CSS_PATH = "questions.tcss"
@@ -50,6 +52,7 @@ class QuestionsScreen(Screen[None]):
         Binding("o", "toggle_off_guard", "Off guard"),
         Binding("i", "import_audio", "Import audio"),
         Binding("d", "devices", "Devices"),
+        *PROGRESS_BINDINGS,
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
@@ -57,6 +60,7 @@ class QuestionsScreen(Screen[None]):
         super().__init__()
         self.questions: list[Question] = []
         self.shown: list[Question] = []
+        self._filters: tuple[object, ...] | None = None
 
     @property
     def oapp(self) -> OffguardApp:
@@ -64,7 +68,7 @@ class QuestionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         bank = self.oapp.bank
-        yield Header(icon="●")
+        yield TitleBar("Questions")
         with Horizontal(id="filters"):
             yield Select(
                 [("All categories", ALL)] + [(c, c) for c in bank.categories()],
@@ -85,11 +89,12 @@ class QuestionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Question", key="text", width=62)
+        table.add_column("Question", key="text", width=56)
         table.add_column("Category", key="category", width=20)
-        table.add_column("Practised", key="times")
-        table.add_column("Last", key="last")
-        table.add_column("", key="off")
+        table.add_column("Practised", key="times", width=9)
+        table.add_column("Last", key="last", width=12)
+        table.add_column("", key="off", width=11)
+        self._filters_changed()
         self.reload()
         table.focus()
 
@@ -106,6 +111,10 @@ class QuestionsScreen(Screen[None]):
         self.refill(keep)
 
     def refill(self, keep: str | None = None) -> None:
+        """Redraw the table; the cursor stays on ``keep`` (default: the current question)."""
+        if keep is None and self.shown:
+            current = self.current()
+            keep = current.id if current else None
         category = self.query_one("#category", Select).value
         role = self.query_one("#role", Select).value
         words = self.query_one("#search", Input).value.lower().split()
@@ -179,12 +188,22 @@ class QuestionsScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_practise()
 
+    def _filters_changed(self) -> bool:
+        filters = (
+            self.query_one("#category", Select).value,
+            self.query_one("#role", Select).value,
+            self.query_one("#search", Input).value,
+        )
+        changed = filters != self._filters
+        self._filters = filters
+        return changed
+
     def on_select_changed(self, event: Select.Changed) -> None:
-        if self.questions:
+        if self.questions and self._filters_changed():
             self.refill()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search" and self.questions:
+        if event.input.id == "search" and self.questions and self._filters_changed():
             self.refill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

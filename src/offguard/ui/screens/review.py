@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offguard.errors import OffguardError
@@ -21,6 +21,7 @@ from offguard.questions import Question
 from offguard.transcription.types import Transcript
 from offguard.ui import feedback
 from offguard.ui.ports import PlayerLike, TakeOutcomeLike
+from offguard.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from offguard.ui.app import OffguardApp
@@ -83,7 +84,7 @@ class ReviewScreen(Screen[str]):
         analysis = data.analysis
         verdict = feedback.verdict_line(analysis)
         generic = verdict.startswith("Verdict: generic")
-        yield Header(icon="●")
+        yield TitleBar("Review")
         with Horizontal(id="review-body"):
             with Vertical(id="left"):
                 yield Static(Text(data.question.text, style="bold"), id="review-question")

@@ -1,0 +1,199 @@
+"""The whole practice flow through make_app with the REAL take service, store and analyser.
+
+Audio comes from a real speech clip through :class:`ArrayRecorder` (the same writer as the
+microphone path); the transcriber is a fast fake, except in the test marked ``model``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Label, Static
+
+from offguard.audio.player import NullPlayer
+from offguard.audio.simulated import ArrayRecorder
+from offguard.config import Settings, ensure_data_dir
+from offguard.errors import AudioUnavailable
+from offguard.store import Store
+from offguard.transcription.types import Transcriber
+from offguard.ui.app import OffguardApp
+from offguard.ui.factory import make_app
+from offguard.ui.screens.modals import ConfirmScreen
+from offguard.ui.screens.practice import PracticeScreen
+from offguard.ui.screens.questions import QuestionsScreen
+from offguard.ui.screens.review import ReviewScreen
+from tests.ui_fakes import FakeTranscriber
+
+SIZE = (120, 40)
+CLIP = "clips/arctic-cathy-a0001-a0010.flac"
+
+
+async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 600) -> None:
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    app = pilot.app
+    notes = [n.message for n in app._notifications]
+    raise AssertionError(f"never reached the expected state; on {app.screen!r}, notes {notes}")
+
+
+def reviewing(app: OffguardApp) -> bool:
+    """The review screen is up and composed."""
+    return isinstance(app.screen, ReviewScreen) and bool(app.screen.query("#verdict"))
+
+
+def text_of(app: OffguardApp, selector: str) -> str:
+    widget = app.screen.query_one(selector)
+    assert isinstance(widget, (Label, Static))
+    return str(widget.render())
+
+
+@pytest.fixture(scope="module")
+def speech(speech_dir: Path) -> tuple[Any, int]:
+    import soundfile as sf
+
+    path = speech_dir / CLIP
+    if not path.is_file():
+        pytest.skip(f"speech clip {path} not found")
+    samples, rate = sf.read(str(path), dtype="float32")
+    return samples[: rate * 12], rate
+
+
+@pytest.fixture()
+def settings(tmp_path: Path) -> Settings:
+    settings = Settings(data_dir=tmp_path / "data")
+    ensure_data_dir(settings.data_dir)
+    return settings
+
+
+@pytest.fixture()
+def store(settings: Settings) -> Iterator[Store]:
+    with Store.open(settings.db_path) as store:
+        yield store
+
+
+def build(
+    settings: Settings,
+    store: Store,
+    recorder_factory: Callable[[], Any],
+    transcriber: Transcriber | None = None,
+) -> OffguardApp:
+    return make_app(
+        settings,
+        store=store,
+        transcriber=transcriber or FakeTranscriber(),
+        recorder_factory=recorder_factory,
+        player_factory=lambda path: NullPlayer(path),
+    )
+
+
+async def record_and_review(app: OffguardApp, pilot: Pilot[Any], recorders: list[Any]) -> None:
+    await wait_for(pilot, lambda: app.model_ready)
+    await pilot.press("enter")
+    assert isinstance(app.screen, PracticeScreen)
+    await pilot.press("r")
+    assert app.screen.recording
+    await wait_for(pilot, lambda: bool(recorders) and recorders[0].wait(0))
+    await pilot.press("r")
+    await wait_for(pilot, lambda: reviewing(app))
+
+
+async def test_record_stop_review_with_real_take_service(
+    settings: Settings, store: Store, speech: tuple[Any, int]
+) -> None:
+    samples, rate = speech
+    recorders: list[ArrayRecorder] = []
+
+    def recorder() -> ArrayRecorder:
+        recorders.append(ArrayRecorder(samples, rate))
+        return recorders[-1]
+
+    app = build(settings, store, recorder)
+    async with app.run_test(size=SIZE) as pilot:
+        await record_and_review(app, pilot, recorders)
+        verdict = text_of(app, "#verdict")
+        assert verdict.startswith(("Verdict: generic  (", "Verdict: specific  ("))
+        assert "team player" in text_of(app, "#transcript")
+        question = app.bank.questions[0]
+        takes = store.list_takes(question.id)
+        assert len(takes) == 1
+        assert takes[0].status == "saved"
+        assert takes[0].audio_path.suffix == ".flac"
+        assert takes[0].audio_path.stat().st_size > 1000
+        assert store.latest_analysis(takes[0].id) is not None
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionsScreen)
+        await pilot.pause()
+        row = app.screen.query_one("DataTable")
+        assert "1×" in str(row.get_row_at(0)[2])  # type: ignore[attr-defined]
+
+
+async def test_escape_while_recording_discards_the_take(
+    settings: Settings, store: Store, speech: tuple[Any, int]
+) -> None:
+    samples, rate = speech
+
+    app = build(settings, store, lambda: ArrayRecorder(samples, rate, realtime=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "r")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.active is not None
+        path = screen.active.path
+        await wait_for(pilot, lambda: path.exists())
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        question = app.bank.questions[0]
+        assert store.list_takes(question.id) == []
+        assert not path.exists()
+
+
+async def test_no_microphone_message_and_the_app_stays_usable(
+    settings: Settings, store: Store
+) -> None:
+    def no_mic() -> Any:
+        raise AudioUnavailable(
+            "No microphone found (PortAudio lists no input device).",
+            fix="plug one in, or pick one with `offguard devices`",
+        )
+
+    app = build(settings, store, no_mic)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "r")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert not screen.recording
+        assert "No microphone found" in text_of(app, "#problem")
+        await pilot.press("t", "escape", "down", "enter")
+        assert isinstance(app.screen, PracticeScreen)
+        assert app.screen.question == app.bank.questions[1]
+        assert store.list_takes() == []
+
+
+@pytest.mark.model
+async def test_real_bundled_model_end_to_end(
+    settings: Settings, store: Store, speech: tuple[Any, int]
+) -> None:
+    from offguard.transcription.whisper import WhisperTranscriber
+
+    samples, rate = speech
+    recorders: list[ArrayRecorder] = []
+
+    def recorder() -> ArrayRecorder:
+        recorders.append(ArrayRecorder(samples, rate))
+        return recorders[-1]
+
+    app = build(settings, store, recorder, WhisperTranscriber("bundled"))
+    async with app.run_test(size=SIZE) as pilot:
+        await record_and_review(app, pilot, recorders)
+        assert text_of(app, "#verdict").startswith("Verdict: ")
+        transcript = text_of(app, "#transcript").lower()
+        assert "danger trail" in transcript or "philip" in transcript
+        takes = store.list_takes(app.bank.questions[0].id)
+        assert len(takes) == 1 and takes[0].audio_path.is_file()
