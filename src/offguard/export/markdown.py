@@ -40,7 +40,7 @@ def _escape_char(match: re.Match[str]) -> str:
 
 
 def _link_target(href: str) -> str:
-    return "<" + href.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
+    return "<" + href.replace("<", "%3C").replace(">", "%3E") + ">"
 
 
 def render_markdown(report: Report) -> str:

@@ -187,11 +187,10 @@ def _metrics(data: Mapping[str, Any], duration: float | None) -> tuple[Metric, .
     return tuple(metrics)
 
 
-def _take_entry(store: Store, take: TakeRecord) -> TakeEntry:
-    transcript = store.latest_transcript(take.id)
+def _take_entry(store: Store, take: TakeRecord, text: str | None) -> TakeEntry:
+    """One take's entry; ``text`` is its latest transcript (from one summary query)."""
     analysis = store.latest_analysis(take.id)
     data: Mapping[str, Any] = analysis.data if analysis else {}
-    text = transcript.text if transcript else None
     analysed_text = data.get("text")
     if text is None and isinstance(analysed_text, str):
         text = analysed_text
@@ -286,9 +285,11 @@ def build_report(
                 "list the question ids with 'offguard questions'.",
             )
     off_guard = store.off_guard_ids()
+    texts = {s.take_id: s.transcript for s in store.take_summaries(question_id)}
     by_question: dict[str, list[TakeEntry]] = {}
     for take in takes:
-        by_question.setdefault(take.question_id, []).append(_take_entry(store, take))
+        entry = _take_entry(store, take, texts.get(take.id))
+        by_question.setdefault(take.question_id, []).append(entry)
     sections = []
     for qid, entries in by_question.items():
         question = bank.get(qid) if bank is not None else None

@@ -6,6 +6,7 @@ import os
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from offguard.export.model import Flag, Metric
 
@@ -50,7 +51,10 @@ def fmt_day(stamp: str) -> str:
 
 
 def audio_href(audio: Path, out_path: Path | None) -> str:
-    """A link to the audio file: relative to the report's folder when possible, else file://."""
+    """A URL for the audio file: relative to the report's folder when possible, else file://.
+
+    The path is percent-encoded, so names with spaces, ``#`` or ``?`` still link correctly.
+    """
     audio = Path(audio)
     if out_path is not None and audio.is_absolute():
         base = Path(out_path).expanduser().resolve().parent
@@ -58,8 +62,8 @@ def audio_href(audio: Path, out_path: Path | None) -> str:
             rel = os.path.relpath(audio, base)
         except ValueError:  # another drive on Windows
             return audio.as_uri()
-        return Path(rel).as_posix()
-    return audio.as_uri() if audio.is_absolute() else audio.as_posix()
+        return quote(Path(rel).as_posix())
+    return audio.as_uri() if audio.is_absolute() else quote(audio.as_posix())
 
 
 def flag_segments(text: str, flags: Sequence[Flag]) -> list[tuple[str, int | None]]:
