@@ -15,6 +15,9 @@ from offguard.progress import StoryReport, stories
 from offguard.progress.stories import MAX_QUESTIONS_PER_STORY
 from offguard.ui.screens.progress_common import app_store, question_text, show_error
 
+#: Warnings listed under the table; the rest are the "(no story)" rows.
+SHOWN_WARNINGS = 8
+
 
 class StoriesScreen(Screen[None]):
     """Stories tagged on takes (``s`` in a question's history), with warnings."""
@@ -81,9 +84,13 @@ class StoriesScreen(Screen[None]):
         warnings = Text()
         if not self.report.stories:
             warnings.append("No stories yet. ", style="bold")
-        for line in self.report.warnings:
+        shown = self.report.warnings[:SHOWN_WARNINGS]
+        for line in shown:
             warnings.append("⚠ ", style="yellow")
             warnings.append(self._readable(line) + "\n")
+        if len(self.report.warnings) > len(shown):
+            more = len(self.report.warnings) - len(shown)
+            warnings.append(f"… and {more} more (the questions marked “no story” above)", "dim")
         if not self.report.warnings:
             warnings.append("Every practised question has a story, none is overused.", "green")
         self.query_one("#story-warnings", Static).update(warnings)
