@@ -58,8 +58,7 @@ def test_null_player_reads_the_duration_from_the_file(tmp_path: Path) -> None:
     assert NullPlayer(path).duration == pytest.approx(1.5)
 
 
-def _clip(shared_dir: Path, tmp_path: Path, seconds: float) -> tuple[Path, np.ndarray]:
-    source = shared_dir / "data/speech/clips/jfk.flac"
+def _clip(source: Path, tmp_path: Path, seconds: float) -> tuple[Path, np.ndarray]:
     data, rate = sf.read(str(source), dtype="float32")
     part = data[: int(seconds * rate)]
     path = tmp_path / "clip.flac"
@@ -79,9 +78,9 @@ def wait_until(condition: object, timeout: float = 20.0) -> bool:
 
 @pytest.mark.mic
 def test_plays_the_take_out_of_the_speaker(
-    vmic: PulseDaemon, shared_dir: Path, tmp_path: Path
+    vmic: PulseDaemon, speech_clip: Path, tmp_path: Path
 ) -> None:
-    path, expected = _clip(shared_dir, tmp_path, 3.0)
+    path, expected = _clip(speech_clip, tmp_path, 3.0)
     tap = vmic.tap(16000)
     heard = bytearray()
     assert tap.stdout is not None
@@ -108,8 +107,8 @@ def test_plays_the_take_out_of_the_speaker(
 
 
 @pytest.mark.mic
-def test_pause_seek_and_resume(vmic: PulseDaemon, shared_dir: Path, tmp_path: Path) -> None:
-    path, _ = _clip(shared_dir, tmp_path, 3.0)
+def test_pause_seek_and_resume(vmic: PulseDaemon, speech_clip: Path, tmp_path: Path) -> None:
+    path, _ = _clip(speech_clip, tmp_path, 3.0)
     done = threading.Event()
     with SoundDevicePlayer(path) as player:
         player.on_finished = done.set

@@ -44,17 +44,11 @@ def read(path: Path) -> tuple[np.ndarray, int]:
     return data, int(rate)
 
 
-def speech(shared: Path | None) -> tuple[np.ndarray, int, Path]:
-    clip = (shared / "data/speech/clips/jfk.flac") if shared else None
-    if clip is None or not clip.is_file():
-        pytest.skip("speech clip jfk.flac not found in ../shared")
-    data, rate = read(clip)
-    return data, rate, clip
-
-
 @pytest.fixture(scope="module")
-def jfk(shared_dir: Path) -> tuple[np.ndarray, int, Path]:
-    return speech(shared_dir)
+def jfk(speech_clip: Path) -> tuple[np.ndarray, int, Path]:
+    """Real speech (jfk.flac from ../shared, or espeak-ng's) as (samples, rate, path)."""
+    data, rate = read(speech_clip)
+    return data, rate, speech_clip
 
 
 @pytest.mark.mic

@@ -86,9 +86,9 @@ def run_and_kill(
 
 
 def test_sigkill_during_array_recording_loses_under_a_second(
-    shared_dir: Path, tmp_path: Path
+    speech_clip: Path, tmp_path: Path
 ) -> None:
-    clip = shared_dir / "data/speech/clips/jfk.flac"
+    clip = speech_clip
     fed_all, rate = sf.read(str(clip), dtype="float32")
     out = tmp_path / "killed.flac"
     started, killed = run_and_kill([ARRAY_SCRIPT, str(clip), str(out)], dict(os.environ), 3.0)
@@ -110,9 +110,9 @@ def test_sigkill_during_array_recording_loses_under_a_second(
 
 @pytest.mark.mic
 def test_sigkill_during_microphone_recording_loses_under_a_second(
-    vmic: PulseDaemon, shared_dir: Path, tmp_path: Path
+    vmic: PulseDaemon, speech_clip: Path, tmp_path: Path
 ) -> None:
-    clip = shared_dir / "data/speech/clips/jfk.flac"
+    clip = speech_clip
     fed_all, rate = sf.read(str(clip), dtype="float32")
     out = tmp_path / "killed.flac"
     feeder: subprocess.Popen[bytes] | None = None

@@ -232,3 +232,37 @@ def spare_pulse() -> Iterator[PulseDaemon]:
     finally:
         daemon.stop()
         shutil.rmtree(root, ignore_errors=True)
+
+
+SPOKEN = (
+    "Tell me about a time you disagreed with your manager. Last spring our team had two weeks "
+    "to migrate the billing service, and I thought we should ship it in three small steps."
+)
+
+
+@pytest.fixture(scope="session")
+def speech_clip() -> Iterator[Path]:
+    """Real speech as a 16 kHz mono FLAC: jfk.flac from ../shared, else espeak-ng's voice."""
+    from tests.conftest import SHARED
+
+    clip = SHARED / "data" / "speech" / "clips" / "jfk.flac"
+    if clip.is_file():
+        yield clip
+        return
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        pytest.skip(f"no speech: {clip} not found and espeak-ng not installed")
+    import soundfile as sf
+
+    from offguard.audio.files import resample
+
+    root = Path(tempfile.mkdtemp(prefix="offguard-speech-"))
+    try:
+        wav = root / "speech.wav"
+        subprocess.run([espeak, "-w", str(wav), SPOKEN], check=True, capture_output=True)
+        data, rate = sf.read(str(wav), dtype="float32")
+        out = root / "speech.flac"
+        sf.write(str(out), resample(data, int(rate), 16000), 16000, subtype="PCM_16")
+        yield out
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
