@@ -213,3 +213,18 @@ def test_to_dict_is_json_ready_and_complete() -> None:
 def test_curly_apostrophes_are_read_like_straight_ones() -> None:
     analysis = analyze_text("I\u2019d escalate it and I\u2019m a team player.")
     assert {"hypothetical", "self-praise"} <= kinds(analysis)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("On Friday, police in Leeds arrested two men after a van hit a bus shelter.", "specific"),
+        ("She opened her first bakery in a converted garage in Bristol in 1998.", "specific"),
+        ("Many people believe that the changes will help.", "generic"),
+        ("Things are getting better, but there is still a long way to go.", "generic"),
+    ],
+)
+def test_single_sentences_are_judged_on_their_detail(sentence: str, verdict: str) -> None:
+    analysis = analyze_text(sentence)
+    assert analysis.verdict == verdict
+    assert abs(analysis.specificity - analysis.sentences[0].specificity) < 1e-9

@@ -58,9 +58,8 @@ class Scored:
     kinds: dict[str, int] = field(default_factory=dict)
 
 
-def event_evidence(c: SentenceCues, flagged: bool = False) -> float:
-    narr = min(c.narrative + c.present_actions, 3)
-    detail = (
+def _detail(c: SentenceCues) -> float:
+    return (
         1.0 * min(c.times, 2)
         + 0.8 * min(c.events, 2)
         + 0.7 * min(c.names, 3)
@@ -70,9 +69,20 @@ def event_evidence(c: SentenceCues, flagged: bool = False) -> float:
         + 0.4 * min(c.outcomes, 2)
         + 0.5 * min(c.speech, 1)
     )
+
+
+def event_evidence(c: SentenceCues, flagged: bool = False) -> float:
+    """How strongly one sentence tells a particular event (0 to EVENT_CAP)."""
+    narr = min(c.narrative + c.present_actions, 3)
+    detail = _detail(c)
     if narr > 0:
         return min(EVENT_CAP, 0.15 * narr + detail)
     return min(EVENT_CAP, (0.2 if flagged else 0.5) * detail)
+
+
+def sentence_detail(c: SentenceCues) -> float:
+    narr = min(c.narrative + c.present_actions, 3)
+    return 0.15 * narr + (1.0 if narr else 0.7) * _detail(c)
 
 
 def score_text(text: str) -> Scored:
@@ -112,12 +122,21 @@ def score_text(text: str) -> Scored:
         if idx is not None:
             generic[idx] += WEIGHTS[raw.kind]
     generic = [min(g, GENERIC_CAP) for g in generic]
-    sent_scores = [_sigmoid100(1.1 * (e - g) - 0.2) for e, g in zip(events, generic, strict=True)]
+    # A sentence on its own is judged on its detail (names, times, numbers, concrete things),
+    # narrated or not, against its generic cues; the answer needs an event (below).
+    sent_scores = [
+        _sigmoid100(1.1 * (sentence_detail(c) - g) - 0.8)
+        for c, g in zip(cues, generic, strict=True)
+    ]
     e_total = sum(events)
     g_total = sum(generic)
     best_event = max(events, default=0.0)
     raw_score = 0.62 * e_total - 0.85 * g_total + 0.6 * min(best_event, 3.0) - 3.2
     score = _sigmoid100(0.9 * raw_score) if toks else 0.0
+    if 0 < len(spans) <= 2:
+        # One or two sentences cannot hold a whole story: lean on the sentence scores.
+        weight = (3 - len(spans)) / 2
+        score = weight * (sum(sent_scores) / len(sent_scores)) + (1 - weight) * score
     flags = resolve(text, raws, spans)
     kinds: dict[str, int] = {}
     for _, _, kind in flags:

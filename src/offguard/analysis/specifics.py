@@ -61,7 +61,7 @@ _PLACE = re.compile(
     r"(?<![\w'])(?:at|on|in|behind|by|to|from|into|outside|under|near|over) (?:the|our|my|his|her|"
     r"their|a) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)(?![\w'])"
 )
-_SPEECH = re.compile(r"(?<![\w'])(?:said|says|asked|told (?:him|her|them|me)|goes),? ")
+_SPEECH = re.compile(r"(?<![\w'])(?:(?:said|says|asked|told (?:him|her|them|me)),? |goes, )")
 
 
 @dataclass
