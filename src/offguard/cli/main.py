@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "offguard.cli.queue",
     "offguard.cli.interviews",
     "offguard.cli.analyze",
+    "offguard.cli.transcribe",
 )
 
 DESCRIPTION = """\

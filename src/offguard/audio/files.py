@@ -1,0 +1,205 @@
+"""Reading audio files of any common format and rate as mono float32 at the rate we need.
+
+WAV, FLAC, OGG and MP3 are read with libsndfile (``soundfile``); anything else (M4A, AAC,
+WebM, ...) falls back to PyAV through faster-whisper's ``decode_audio``. Resampling is a
+polyphase windowed-sinc filter in numpy (the same design as ``scipy.signal.resample_poly``).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from offguard.errors import AudioFileError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float32]
+
+_CONVERT_FIX = "check the file plays, or convert it to WAV/FLAC (e.g. ffmpeg -i IN out.wav)."
+_BLOCK_FRAMES = 1 << 18  # frames read from disk at a time (about 6 s at 44.1 kHz)
+_ROWS_PER_MATMUL = 1 << 16  # output samples per phase computed at once (bounds memory)
+
+
+def load_audio(path: Path, samplerate: int = 16000) -> FloatArray:
+    """The file's audio as mono float32 at ``samplerate``.
+
+    Raises :class:`AudioFileError` (naming the file) when it is missing, empty, damaged or in
+    a format neither libsndfile nor FFmpeg can read. A file cut short (a recording interrupted
+    by a crash) gives the audio that could be decoded.
+    """
+    import numpy as np
+
+    path = Path(path)
+    _check_exists(path)
+    mono: FloatArray | None
+    rate: int
+    try:
+        mono, rate = _read_soundfile(path)
+    except _Unreadable:
+        mono = None
+        rate = samplerate
+    if mono is None:
+        mono = _read_pyav(path, samplerate)
+        rate = samplerate
+    if mono.size == 0:
+        raise AudioFileError(f"The audio file {path} contains no audio.", _CONVERT_FIX)
+    out = resample(mono, rate, samplerate)
+    return np.ascontiguousarray(out, dtype=np.float32)
+
+
+def audio_info(path: Path) -> tuple[float, int, int]:
+    """``(duration_seconds, samplerate, channels)`` read from the file's header."""
+    import soundfile as sf
+
+    path = Path(path)
+    _check_exists(path)
+    try:
+        info = sf.info(str(path))
+        if info.frames > 0 and info.samplerate > 0:
+            return info.frames / info.samplerate, int(info.samplerate), int(info.channels)
+    except (sf.LibsndfileError, RuntimeError, TypeError, ValueError):
+        pass
+    try:
+        import av
+
+        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+            if not container.streams.audio:
+                raise AudioFileError(f"The file {path} has no audio stream.", _CONVERT_FIX)
+            stream = container.streams.audio[0]
+            duration = 0.0
+            if container.duration is not None:
+                duration = float(container.duration) / 1_000_000
+            elif stream.duration is not None and stream.time_base is not None:
+                duration = float(stream.duration * stream.time_base)
+            return duration, int(stream.rate or 0), int(stream.channels or 0)
+    except AudioFileError:
+        raise
+    except Exception as exc:  # PyAV raises many error types for unreadable input
+        raise AudioFileError(
+            f"Cannot read the audio file {path}: not a supported audio format, or damaged.",
+            _CONVERT_FIX,
+        ) from exc
+
+
+def resample(x: FloatArray, src: int, dst: int) -> FloatArray:
+    """Resample mono ``x`` from ``src`` Hz to ``dst`` Hz (polyphase, Kaiser-windowed sinc).
+
+    The output has ``ceil(len(x) * dst / src)`` samples and no delay.
+    """
+    import numpy as np
+
+    if src <= 0 or dst <= 0:
+        raise ValueError("sample rates must be positive")
+    x = np.asarray(x, dtype=np.float32)
+    if src == dst or x.size == 0:
+        return x
+    g = math.gcd(src, dst)
+    up, down = dst // g, src // g
+    h, taps = _filter(up, down)
+    n_out = -(-x.size * up // down)
+    delay = (h.size - 1) // 2
+    # Padding: taps-1 zeros in front (history), enough at the end for the last window.
+    last_i = ((n_out - 1) * down + delay) // up
+    pad_end = max(0, last_i + 1 - x.size)
+    xp = np.concatenate([np.zeros(taps - 1, np.float32), x, np.zeros(pad_end, np.float32)])
+    y = np.empty(n_out, dtype=np.float32)
+    itemsize = xp.itemsize
+    for n0 in range(min(up, n_out)):
+        m0 = n0 * down + delay
+        phase, i0 = m0 % up, m0 // up
+        coeffs = h[phase::up][::-1].astype(np.float32)
+        coeffs = np.concatenate([np.zeros(taps - coeffs.size, np.float32), coeffs])
+        count = (n_out - n0 + up - 1) // up
+        for start in range(0, count, _ROWS_PER_MATMUL):
+            rows = min(_ROWS_PER_MATMUL, count - start)
+            base = xp[i0 + start * down :]
+            windows = np.lib.stride_tricks.as_strided(
+                base, shape=(rows, taps), strides=(down * itemsize, itemsize), writeable=False
+            )
+            y[n0 + start * up : n0 + (start + rows) * up : up] = windows @ coeffs
+    return y
+
+
+@lru_cache(maxsize=16)
+def _filter(up: int, down: int) -> tuple[npt.NDArray[np.float64], int]:
+    """Low-pass FIR for the rational rate change up/down, and taps per polyphase branch."""
+    import numpy as np
+
+    max_rate = max(up, down)
+    half_len = 10 * max_rate
+    n = np.arange(2 * half_len + 1, dtype=np.float64) - half_len
+    cutoff = 1.0 / max_rate  # relative to Nyquist of the upsampled signal
+    h = cutoff * np.sinc(cutoff * n) * np.kaiser(n.size, 5.0)
+    h *= up / h.sum()  # unity DC gain after zero-stuffing by `up`
+    taps = -(-h.size // up)
+    return h, taps
+
+
+class _Unreadable(Exception):
+    """libsndfile cannot open the file; try FFmpeg."""
+
+
+def _check_exists(path: Path) -> None:
+    if not path.exists():
+        raise AudioFileError(f"Audio file not found: {path}.", "check the path and try again.")
+    if path.is_dir():
+        raise AudioFileError(f"{path} is a folder, not an audio file.", "give an audio file.")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise AudioFileError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if size == 0:
+        raise AudioFileError(f"The audio file {path} is empty (0 bytes).", "record it again.")
+
+
+def _read_soundfile(path: Path) -> tuple[FloatArray, int]:
+    """Mono audio at the file's own rate via libsndfile; partial audio if cut short."""
+    import numpy as np
+    import soundfile as sf
+
+    try:
+        handle = sf.SoundFile(str(path))
+    except (sf.LibsndfileError, RuntimeError, TypeError, ValueError) as exc:
+        raise _Unreadable(str(exc)) from exc
+    except OSError as exc:
+        raise AudioFileError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    parts: list[FloatArray] = []
+    with handle:
+        rate = int(handle.samplerate)
+        while True:
+            try:
+                block = handle.read(_BLOCK_FRAMES, dtype="float32", always_2d=True)
+            except (sf.LibsndfileError, RuntimeError) as exc:
+                if not parts:
+                    raise _Unreadable(str(exc)) from exc
+                break  # a truncated file: keep what decoded
+            if block.shape[0] == 0:
+                break
+            parts.append(
+                block.mean(axis=1, dtype=np.float32) if block.shape[1] > 1 else block[:, 0]
+            )
+            if block.shape[0] < _BLOCK_FRAMES:
+                break
+    if not parts:
+        return np.zeros(0, np.float32), rate
+    return np.concatenate(parts).astype(np.float32, copy=False), rate
+
+
+def _read_pyav(path: Path, samplerate: int) -> FloatArray:
+    import numpy as np
+
+    try:
+        from faster_whisper.audio import decode_audio
+
+        audio = decode_audio(str(path), sampling_rate=samplerate)
+    except Exception as exc:  # PyAV raises many error types for unreadable input
+        raise AudioFileError(
+            f"Cannot read the audio file {path}: not a supported audio format, or damaged.",
+            _CONVERT_FIX,
+        ) from exc
+    return np.asarray(audio, dtype=np.float32)

@@ -1,0 +1,196 @@
+"""Transcribing while the user speaks, so feedback is ready the moment they stop.
+
+The recorder's writer thread calls :meth:`StreamingTranscriber.feed` with each block. Audio is
+cut into chunks at pauses (energy-based, :class:`PauseDetector`), or at the quietest moment
+once a chunk reaches ``max_chunk`` seconds. A background thread transcribes finished chunks in
+order, each with the text before it as context, and reports the growing text through
+``on_update`` (called from that thread: the UI marshals it). At :meth:`finish` only the audio
+since the last cut is left to transcribe (Silero VAD skips it at once when it is silent).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from offguard.transcription.types import Transcriber, Transcript, Word
+from offguard.transcription.whisper import TranscriptionCancelled
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.float32]
+
+#: A chunk is cut at the first pause after this many seconds...
+MIN_CHUNK = 6.0
+#: ...and at the quietest moment of its last seconds if no pause comes by this length.
+MAX_CHUNK = 22.0
+
+
+@dataclass
+class _Chunk:
+    start: int  # first sample, counted from the start of the take
+    audio: FloatArray
+
+
+class StreamingTranscriber:
+    """Feed audio blocks as they are recorded; :meth:`finish` returns the whole transcript."""
+
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        samplerate: int,
+        *,
+        on_update: Callable[[str], None] | None = None,
+        min_chunk: float = MIN_CHUNK,
+        max_chunk: float = MAX_CHUNK,
+    ) -> None:
+        from offguard.transcription.chunking import PauseDetector
+
+        self.transcriber = transcriber
+        self.samplerate = samplerate
+        self.on_update = on_update
+        self._min = int(min_chunk * samplerate)
+        self._max = int(max_chunk * samplerate)
+        self._detector = PauseDetector(samplerate)
+        self._pending: list[FloatArray] = []
+        self._pending_start = 0  # sample index of the first pending sample
+        self._pending_size = 0
+        self._total = 0
+        self._lock = threading.Lock()  # guards the results below
+        self._texts: list[str] = []
+        self._words: list[Word] = []
+        self._chunks_done = 0
+        self._error: BaseException | None = None
+        self._cancelled = threading.Event()
+        self._finished = False
+        self._queue: queue.Queue[_Chunk | None] = queue.Queue()
+        self._worker = threading.Thread(target=self._work, name="offguard-stream", daemon=True)
+        self._worker.start()
+
+    # -- called from the recorder's writer thread ------------------------------------------
+
+    def feed(self, block: FloatArray) -> None:
+        """Add recorded samples (mono float32 at ``samplerate``). Cheap: never transcribes."""
+        import numpy as np
+
+        if self._finished or self._cancelled.is_set():
+            return
+        block = np.asarray(block, dtype=np.float32).reshape(-1)
+        if block.size == 0:
+            return
+        pauses = self._detector.feed(block)
+        self._pending.append(block)
+        self._pending_size += block.size
+        self._total += block.size
+        for pos in pauses:
+            if pos - self._pending_start >= self._min:
+                self._cut(pos)
+        if self._pending_size >= self._max:
+            self._cut_at_quietest()
+
+    def _cut(self, pos: int) -> None:
+        """Queue pending audio up to sample ``pos`` as a chunk; keep the rest pending."""
+        import numpy as np
+
+        audio = np.concatenate(self._pending) if len(self._pending) > 1 else self._pending[0]
+        split = pos - self._pending_start
+        self._queue.put(_Chunk(self._pending_start, audio[:split].copy()))
+        rest = audio[split:]
+        self._pending = [rest.copy()] if rest.size else []
+        self._pending_start = pos
+        self._pending_size = rest.size
+
+    def _cut_at_quietest(self) -> None:
+        import numpy as np
+
+        from offguard.transcription.chunking import quietest_cut
+
+        audio = np.concatenate(self._pending)
+        self._pending = [audio]
+        search = int(4.0 * self.samplerate)
+        cut = quietest_cut(audio, self.samplerate, audio.size - search, audio.size)
+        self._cut(self._pending_start + max(1, cut))
+
+    # -- results ---------------------------------------------------------------------------
+
+    def partial_text(self) -> str:
+        """The text of the chunks transcribed so far."""
+        with self._lock:
+            return " ".join(self._texts)
+
+    def finish(self) -> Transcript:
+        """Transcribe what is left (the tail), wait for the worker, return the whole take."""
+        if not self._finished:
+            self._finished = True
+            if self._pending_size:
+                self._cut(self._pending_start + self._pending_size)
+            self._pending = []
+            self._queue.put(None)
+        self._worker.join()
+        if self._cancelled.is_set():
+            raise TranscriptionCancelled("Transcription cancelled.")
+        if self._error is not None:
+            raise self._error
+        with self._lock:
+            text = " ".join(self._texts)
+            words = tuple(self._words)
+            chunks = self._chunks_done
+        settings: dict[str, Any] = dict(self.transcriber.settings())
+        settings.update(streaming=True, chunks=chunks)
+        return Transcript(
+            text=text,
+            words=words,
+            duration=self._total / self.samplerate,
+            model=self.transcriber.model_name,
+            settings=settings,
+        )
+
+    def cancel(self) -> None:
+        """Stop transcribing (the current chunk is abandoned at its next segment)."""
+        self._cancelled.set()
+        self._finished = True
+        self._queue.put(None)
+
+    # -- background thread -----------------------------------------------------------------
+
+    def _work(self) -> None:
+        while True:
+            chunk = self._queue.get()
+            if chunk is None or self._cancelled.is_set():
+                return
+            try:
+                self._transcribe(chunk)
+            except TranscriptionCancelled:
+                return
+            except BaseException as exc:  # reported by finish()
+                self._error = exc
+                return
+
+    def _transcribe(self, chunk: _Chunk) -> None:
+        with self._lock:
+            context = " ".join(self._texts)
+        result = self.transcriber.transcribe(
+            chunk.audio,
+            samplerate=self.samplerate,
+            prompt=context or None,
+            offset=chunk.start / self.samplerate,
+            cancel=self._cancelled.is_set,
+        )
+        with self._lock:
+            if result.text:
+                self._texts.append(result.text)
+            last = self._words[-1].start if self._words else 0.0
+            for w in result.words:
+                if w.start < last:
+                    w = Word(w.word, last, max(last, w.end), w.probability)
+                self._words.append(w)
+                last = w.start
+            self._chunks_done += 1
+            text = " ".join(self._texts)
+        if self.on_update is not None and result.text:
+            self.on_update(text)
