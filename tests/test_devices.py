@@ -214,6 +214,17 @@ def test_doctor_passes_on_a_working_machine(
     assert code == 0
 
 
+@pytest.mark.mic
+def test_doctor_checks_the_configured_microphone(vmic: PulseDaemon) -> None:
+    from offguard.audio.devices import check_audio
+
+    portaudio, mic = check_audio("usb headset")
+    assert portaudio.ok
+    assert not mic.ok and "usb headset" in mic.detail and "'pulse'" in mic.detail
+    assert mic.fix and "offguard devices" in mic.fix
+    assert check_audio("pulse")[1].ok
+
+
 def test_doctor_data_folder_and_disk_checks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

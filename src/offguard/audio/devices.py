@@ -138,8 +138,9 @@ def find_input_device(spec: str | int | None = None) -> InputDevice:
     )
 
 
-def check_audio() -> list[Check]:
-    """The audio lines of ``offguard doctor``: PortAudio present, an input device present."""
+def check_audio(device: str | int | None = None) -> list[Check]:
+    """The audio lines of ``offguard doctor``: PortAudio present, the input device (the
+    configured one, else the default) present."""
     checks: list[Check] = []
     try:
         sd = import_sounddevice()
@@ -150,13 +151,13 @@ def check_audio() -> list[Check]:
     version = str(sd.get_portaudio_version()[1])
     checks.append(Check("PortAudio", True, version))
     try:
-        device = find_input_device(None)
+        found = find_input_device(device)
     except AudioUnavailable as exc:
         checks.append(Check("microphone", False, exc.message, exc.fix))
         return checks
     detail = (
-        f"{device.index} {device.name} ({device.hostapi}, {device.channels} ch, "
-        f"{device.default_samplerate:g} Hz)"
+        f"{found.index} {found.name} ({found.hostapi}, {found.channels} ch, "
+        f"{found.default_samplerate:g} Hz)"
     )
     checks.append(Check("microphone", True, detail))
     return checks

@@ -50,7 +50,7 @@ def run_checks(settings: Settings) -> list[Check]:
     """Every check, in the order shown: audio, model, data folder, disk space."""
     from offguard.audio.devices import check_audio
 
-    checks = check_audio()
+    checks = check_audio(settings.device)
     checks.append(check_model(settings.model))
     checks.append(check_data_dir(settings.data_dir))
     checks.append(check_disk(settings.data_dir))
