@@ -254,3 +254,16 @@ def test_realtime_array_recorder_goes_silent_after_the_array(tmp_path: Path) -> 
     assert result.duration >= 0.3
     assert np.allclose(recorded[:1600], 0.5, atol=1e-3)
     assert np.all(recorded[1600:] == 0)
+
+
+def test_unwritable_folder_fails_before_recording_starts(tmp_path: Path) -> None:
+    from offguard.errors import StorageError
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the audio folder should be", encoding="utf-8")
+    rec = ArrayRecorder(np.zeros(1600, dtype=np.float32), 16000)
+    with pytest.raises(StorageError) as err:
+        rec.start(blocker / "audio" / "take.flac")
+    assert "Cannot create the recording" in err.value.message
+    assert err.value.fix and "--data-dir" in err.value.fix
+    assert rec.elapsed == 0.0 and rec.error is None
