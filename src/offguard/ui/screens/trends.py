@@ -91,8 +91,11 @@ class TrendsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         try:
-            practised = list(
-                dict.fromkeys(s.question_id for s in app_store(self.app).take_summaries())
+            stats = app_store(self.app).question_stats()
+            practised = sorted(
+                (q for q, s in stats.items() if s.times_practised),
+                key=lambda q: stats[q].last_practised or "",
+                reverse=True,
             )
         except OffguardError as exc:
             show_error(self.app, exc)
