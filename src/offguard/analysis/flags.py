@@ -263,7 +263,11 @@ def platitudes(
         if not m:
             continue
         subject = [w.strip(",") for w in m.group(1).split()]
-        if any(w in _NOT_GENERIC_SUBJECT for w in subject):
+        indefinite = subject[0] in ("a", "an") and len(subject) > 1
+        rest = subject[1:] if indefinite else subject
+        if indefinite and not re.match(r"(?:is|are|makes?|needs?) ", norm[m.end(1) : m.end(1) + 7]):
+            continue  # "A motivated team is a productive team", not "a man comes in"
+        if any(w in _NOT_GENERIC_SUBJECT for w in rest):
             continue
         if any(
             text[start + i].isupper()

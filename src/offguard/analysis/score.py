@@ -26,6 +26,11 @@ _PRESENT_FRAME = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|my (?:first|second|third|last)|"
     r"the (?:night|day|morning|week) (?:before|of))"
     r"|(?<![\w'])(?:picture|imagine) (?:this|the scene)"
+    r"|(?<![\w'])(?:so |and )?it's (?:the|a|my|our) (?:\w+ )?(?:rush|shift|service|morning|night|"
+    r"evening|afternoon|weekend|lunchtime|break|handover|launch|match|show)(?![\w'])"
+    r"|(?<![\w'])it's (?:lunchtime|breakfast|dinnertime|teatime|midnight|closing time)"
+    r"|(?<![\w'])i'm (?:on|at|behind|in) (?:the|a|my) (?:grill|till|pass|desk|ward|bay|floor|"
+    r"counter|phone|line|door|stage|shop floor|loading bay|front desk)(?![\w'])"
     r"|(?<![\w'])(?:so |and )?(?:this|a) (?:guy|man|woman|lady|customer|patient|kid|driver) "
     r"(?:comes|walks|calls|rings|runs|turns)"
 )

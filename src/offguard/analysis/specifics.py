@@ -173,7 +173,11 @@ def scan_sentence(
             if (
                 tok.low not in _PAST_SUBJECTS
                 and not _noun_phrase_head(sent, i)
-                and not (i > 0 and tok.text[:1].isupper())
+                and not (
+                    tok.text[:1].isupper()
+                    and "'" not in tok.low
+                    and (i > 0 or tok.low not in _NOT_SUBJECT)
+                )
             ):
                 continue  # "the rating was", "my lead said", "Kofi rang"; not "never cut"
             cues.narrative += 1
