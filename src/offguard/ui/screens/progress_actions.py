@@ -13,10 +13,10 @@ from textual.binding import Binding, BindingType
 
 PROGRESS_BINDINGS: list[BindingType] = [
     Binding("h", "history", "History"),
-    Binding("g", "trends", "Trends"),
     Binding("l", "interviews", "Interviews"),
-    Binding("e", "export", "Export"),
+    Binding("g", "trends", "Trends"),
     Binding("b", "stories", "Stories"),
+    Binding("e", "export", "Export"),
 ]
 
 
