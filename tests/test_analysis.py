@@ -228,3 +228,17 @@ def test_single_sentences_are_judged_on_their_detail(sentence: str, verdict: str
     analysis = analyze_text(sentence)
     assert analysis.verdict == verdict
     assert abs(analysis.specificity - analysis.sentences[0].specificity) < 1e-9
+
+
+def test_transcript_without_punctuation_is_cut_into_pieces() -> None:
+    text = (SPECIFIC.replace(".", "").replace(",", "") + " ") * 3
+    analysis = analyze_text(text)
+    assert len(analysis.sentences) >= 4
+    assert all(text[s.start : s.end].strip() for s in analysis.sentences)
+    assert analysis.verdict == "specific"
+
+
+def test_huge_run_on_text_without_punctuation() -> None:
+    text = " ".join(["and I rang the depot in Leeds"] * 7000)  # 49,000 words, no full stop
+    analysis = analyze_text(text)
+    assert len(analysis.sentences) > 100

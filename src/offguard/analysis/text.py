@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -64,7 +65,36 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+LONG_SENTENCE = 40  # words; a longer run-on (no punctuation) is cut at conjunctions
+_JOINT = re.compile(r"\s(?=(?:and|so|but|then|because|which|when|um|uh)\s)", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+
+
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return
+    words = [m.start() for m in _WORD.finditer(text, start, end)]
+    if len(words) <= LONG_SENTENCE:
+        spans.append((start, end))
+        return
+    # A run-on sentence (transcripts without punctuation): cut it at conjunctions into
+    # pieces of about 15-40 words, so one long stretch is not scored as one sentence.
+    cut = start
+    for m in _JOINT.finditer(text, start, end):
+        at = bisect.bisect_left(words, m.start())
+        done = at - bisect.bisect_left(words, cut)
+        left = len(words) - at
+        if done >= 15 and left >= 8:
+            _add(text, cut, m.start(), spans)
+            cut = m.end()
+    _add_piece(text, cut, end, spans)
+
+
+def _add_piece(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
