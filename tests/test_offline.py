@@ -32,14 +32,15 @@ socket.create_connection = _no_connection
 def offguard(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "offguard", *args],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
 
 
 @pytest.mark.model
-def test_import_transcribe_analyze_export_without_network(
-    tmp_path: Path, speech_dir: Path
-) -> None:
+def test_import_transcribe_analyze_export_without_network(tmp_path: Path, speech_dir: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "sitecustomize.py").write_text(BLOCK_NETWORK)
@@ -52,13 +53,16 @@ def test_import_transcribe_analyze_export_without_network(
     }
     probe = subprocess.run(
         [sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"],
-        env=env, capture_output=True, text=True,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert probe.returncode != 0 and "network blocked" in probe.stderr
 
     clip = speech_dir / "clips" / "jfk.flac"
-    imported = offguard(["import", str(clip), "--question", "gen-tell-me-about-yourself",
-                         "--json"], env)
+    imported = offguard(
+        ["import", str(clip), "--question", "gen-tell-me-about-yourself", "--json"], env
+    )
     if "no question with id" in imported.stderr:
         first = json.loads(offguard(["questions", "--json"], env).stdout)[0]["id"]
         imported = offguard(["import", str(clip), "--question", first, "--json"], env)

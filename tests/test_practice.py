@@ -86,9 +86,7 @@ def practice(data_dir: Path) -> Practice:
 
     settings = load_settings(data_dir)
     store = Store.open(settings.db_path)
-    return Practice(
-        settings, store, ScriptedTranscriber(), lambda: ArrayRecorder(tone(4.0), 16000)
-    )
+    return Practice(settings, store, ScriptedTranscriber(), lambda: ArrayRecorder(tone(4.0), 16000))
 
 
 def first_question() -> Any:
@@ -176,7 +174,9 @@ def test_killed_recording_is_recovered_by_the_next_command(data_dir: Path) -> No
     env = {**os.environ, "PYTHONPATH": f"{repo / 'src'}{os.pathsep}{repo}"}
     proc = subprocess.Popen(
         [sys.executable, "-c", RECORDER_SCRIPT, str(data_dir)],
-        stdout=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()

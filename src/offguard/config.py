@@ -85,9 +85,7 @@ def ensure_data_dir(data_dir: Path) -> Path:
     return data_dir
 
 
-def load_settings(
-    data_dir: str | os.PathLike[str] | None = None, **overrides: Any
-) -> Settings:
+def load_settings(data_dir: str | os.PathLike[str] | None = None, **overrides: Any) -> Settings:
     """Settings from the data folder's settings.json, environment and explicit overrides.
 
     Overrides whose value is ``None`` are ignored, so CLI flags can be passed straight in.

@@ -271,7 +271,11 @@ class Practice:
                 "free some disk space, then import again.",
             ) from exc
         take_id = self.store.create_take(
-            question.id, dest, device="import", samplerate=16000, status="imported",
+            question.id,
+            dest,
+            device="import",
+            samplerate=16000,
+            status="imported",
             started_at=started,
         )
         self.store.finish_take(take_id, duration=len(audio) / 16000, status="imported")
@@ -292,33 +296,8 @@ class Practice:
     # -- recovery ----------------------------------------------------------------------------
 
     def repair_interrupted(self) -> list[int]:
-        """Find takes left 'recording' by a process that died; repair and mark them recovered.
-
-        Cheap (no model): runs at the start of every command. Returns the recovered take ids.
-        """
-        from offguard.audio.recovery import repair_audio
-
-        recovered: list[int] = []
-        for take in self.store.takes_with_status("recording"):
-            lock = _lock_path(take.audio_path)
-            try:
-                pid = int(lock.read_text(encoding="utf-8").strip())
-            except (OSError, ValueError):
-                pid = None
-            if pid is not None and _pid_alive(pid):
-                continue  # still being recorded by a live process
-            try:
-                duration = repair_audio(take.audio_path)
-            except AudioFileError as exc:
-                self.store.finish_take(take.id, duration=0.0, status="failed", note=exc.message)
-            else:
-                self.store.finish_take(
-                    take.id, duration=duration, status="recovered",
-                    note="Recovered after the app stopped unexpectedly.",
-                )
-                recovered.append(take.id)
-            lock.unlink(missing_ok=True)
-        return recovered
+        """Repair takes a killed process left 'recording'; see :func:`repair_interrupted`."""
+        return repair_interrupted(self.store)
 
     def recover_interrupted(self) -> list[TakeOutcome]:
         """Repair interrupted takes, then transcribe and analyse every recovered take that has
@@ -330,9 +309,7 @@ class Practice:
                 continue
             transcript = self._transcribe_file(take.audio_path)
             question = self._question(take.question_id)
-            outcomes.append(
-                self._store_results(take.id, question, transcript, status="recovered")
-            )
+            outcomes.append(self._store_results(take.id, question, transcript, status="recovered"))
         return outcomes
 
     # -- helpers -----------------------------------------------------------------------------
@@ -407,3 +384,35 @@ class Practice:
             analysis=analysis,
             error=error,
         )
+
+
+def repair_interrupted(store: Store) -> list[int]:
+    """Find takes left 'recording' by a process that died; repair and mark them recovered.
+
+    Cheap (no model): runs at the start of every command. Returns the recovered take ids.
+    """
+    from offguard.audio.recovery import repair_audio
+
+    recovered: list[int] = []
+    for take in store.takes_with_status("recording"):
+        lock = _lock_path(take.audio_path)
+        try:
+            pid: int | None = int(lock.read_text(encoding="utf-8").strip())
+        except (OSError, ValueError):
+            pid = None
+        if pid is not None and _pid_alive(pid):
+            continue  # still being recorded by a live process
+        try:
+            duration = repair_audio(take.audio_path)
+        except AudioFileError as exc:
+            store.finish_take(take.id, duration=0.0, status="failed", note=exc.message)
+        else:
+            store.finish_take(
+                take.id,
+                duration=duration,
+                status="recovered",
+                note="Recovered after the app stopped unexpectedly.",
+            )
+            recovered.append(take.id)
+        lock.unlink(missing_ok=True)
+    return recovered

@@ -34,6 +34,7 @@ def _wait_for_stop(seconds: float | None, active_error: object) -> None:
     enter = threading.Event()
     interactive = sys.stdin is not None and sys.stdin.isatty()
     if interactive:
+
         def watch() -> None:
             try:
                 sys.stdin.readline()

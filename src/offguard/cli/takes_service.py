@@ -73,7 +73,7 @@ def recover_on_start(settings: Settings) -> None:
     if not settings.db_path.is_file():
         return
     from offguard.errors import OffguardError
-    from offguard.practice import Practice
+    from offguard.practice import repair_interrupted
     from offguard.store import Store
 
     try:
@@ -81,8 +81,7 @@ def recover_on_start(settings: Settings) -> None:
     except OffguardError:
         return  # the command itself will report the problem
     try:
-        practice = Practice(settings, store, _NoTranscriber(), recorder_factory(settings))
-        recovered = practice.repair_interrupted()
+        recovered = repair_interrupted(store)
     finally:
         store.close()
     for take_id in recovered:
@@ -91,18 +90,3 @@ def recover_on_start(settings: Settings) -> None:
             f"transcribe it with `offguard analyze --take {take_id}`",
             file=sys.stderr,
         )
-
-
-class _NoTranscriber:
-    """Stands in where repair needs no model."""
-
-    model_name = "none"
-
-    def load(self) -> None:
-        return None
-
-    def settings(self) -> dict[str, object]:
-        return {}
-
-    def transcribe(self, audio: object, **_: object) -> object:  # pragma: no cover
-        raise RuntimeError("repair does not transcribe")
