@@ -40,24 +40,24 @@ def suggest(
     own = sum(c.own_actions + c.present_actions for c in cues)
     out: list[str] = []
 
-    if question and _WOULD_YOU.match(question) and not has_event:
+    if question and _WOULD_YOU.match(question) and not specific:
         out.append(
             "The question asks what you would do: answer with a time it really happened, "
             "then say what you would repeat."
         )
-    elif "hypothetical" in by_kind and not has_event:
+    elif "hypothetical" in by_kind and not specific:
         out.append(
             f'Instead of what you would do ("{_quote(by_kind["hypothetical"][0])}"), tell '
             "what you did the last time it happened."
         )
-    if "habitual" in by_kind and not has_event:
+    if "habitual" in by_kind and not specific:
         out.append(
             f'Swap the habit ("{_quote(by_kind["habitual"][0])}") for one time: start with '
             'when and where it was, e.g. "Last March, on the night shift, ...".'
         )
-    if not has_event and not out:
+    if not specific and not out:
         out.append("Tell one real time it happened: when it was, where, and who was there.")
-    if has_event and not (anchored and named):
+    if specific and not (anchored and named):
         out.append("Name the place, project or person and say when it was (the month is enough).")
     if "vague-we" in by_kind or (own == 0 and has_event):
         out.append('Say what you did yourself, not what the team did: "I rang...", "I wrote...".')
