@@ -10,7 +10,9 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,18 +41,64 @@ def offguard(args: list[str], env: dict[str, str]) -> subprocess.CompletedProces
     )
 
 
-@pytest.mark.model
-def test_import_transcribe_analyze_export_without_network(tmp_path: Path, speech_dir: Path) -> None:
+def offline_env(tmp_path: Path, base: dict[str, str]) -> dict[str, str]:
     site = tmp_path / "site"
-    site.mkdir()
+    site.mkdir(exist_ok=True)
     (site / "sitecustomize.py").write_text(BLOCK_NETWORK)
     repo = Path(__file__).resolve().parents[1]
-    env = {
-        **os.environ,
+    return {
+        **base,
         "PYTHONPATH": os.pathsep.join([str(site), str(repo / "src")]),
         "OFFGUARD_DATA_DIR": str(tmp_path / "data"),
         "HF_HUB_OFFLINE": "0",  # even when allowed to try, nothing may reach out
     }
+
+
+@pytest.mark.model
+@pytest.mark.mic
+def test_record_transcribe_analyze_export_without_network(
+    tmp_path: Path, vmic: Any, speech_clip: Path
+) -> None:
+    """The microphone path, for real: the virtual mic speaks while `offguard record` listens."""
+    env = offline_env(tmp_path, vmic.env)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "offguard",
+            "record",
+            "--question",
+            "curve-why-not-hire",
+            "--seconds",
+            "16",
+            "--device",
+            "pulse",
+            "--json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    time.sleep(3.0)  # model load and stream start
+    vmic.feed(speech_clip)
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    outcome = json.loads(out)
+    assert "country" in outcome["transcript"].lower(), outcome
+    assert outcome["status"] == "saved" and Path(outcome["audio"]).is_file()
+
+    analysed = offguard(["analyze", "--take", str(outcome["take_id"]), "--json"], env)
+    assert analysed.returncode == 0, analysed.stderr
+    report = tmp_path / "report.html"
+    exported = offguard(["export", "--format", "html", "--out", str(report)], env)
+    assert exported.returncode == 0, exported.stderr
+    assert "country" in report.read_text(encoding="utf-8").lower()
+
+
+@pytest.mark.model
+def test_import_transcribe_analyze_export_without_network(tmp_path: Path, speech_dir: Path) -> None:
+    env = offline_env(tmp_path, dict(os.environ))
     probe = subprocess.run(
         [sys.executable, "-c", "import socket; socket.create_connection(('127.0.0.1', 9))"],
         env=env,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from offguard.config import Settings, ensure_data_dir
 
 if TYPE_CHECKING:
+    from offguard.analysis import Analysis
     from offguard.audio.recorder import AudioRecorder
     from offguard.practice import Practice, TakeOutcome
     from offguard.questions import Question
@@ -90,3 +91,17 @@ def recover_on_start(settings: Settings) -> None:
             f"transcribe it with `offguard analyze --take {take_id}`",
             file=sys.stderr,
         )
+
+
+def analyze_stored_take(settings: Settings, take_id: int) -> tuple[Analysis, str]:
+    """(Re)analyse a stored take (transcribing it first when needed): the analysis and text."""
+    from offguard.store import Store
+
+    store = Store.open(settings.db_path)
+    try:
+        practice = open_practice(settings, store)
+        analysis = practice.analyze_take(take_id)
+        transcript = store.latest_transcript(take_id)
+    finally:
+        store.close()
+    return analysis, transcript.text if transcript else ""
