@@ -122,10 +122,13 @@ def score_text(text: str) -> Scored:
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
     raws.extend(_contextual(text, norm, spans, cues, events, own_total, raws))
     generic = [0.0] * len(spans)
-    for raw in raws:
+    for raw in _merge_same_kind(raws):
         idx = _index(spans, raw.start)
         if idx is not None:
-            generic[idx] += WEIGHTS[raw.kind]
+            weight = WEIGHTS[raw.kind]
+            if raw.kind == "habitual" and cues[idx].narrative and not _first_person(norm, raw):
+                weight *= 0.5  # "every time someone used the microwave, the wifi died": in a story
+            generic[idx] += weight
     generic = [min(g, GENERIC_CAP) for g in generic]
     # A sentence on its own is judged on its detail (names, times, numbers, concrete things),
     # narrated or not, against its generic cues; the answer needs an event (below).
@@ -232,6 +235,26 @@ def _narrated_number(
         return False
     lo, hi = spans[idx]
     return not _PERFECT.search(norm, lo, hi) and "over the years" not in norm[lo:hi]
+
+
+def _first_person(norm: str, raw: RawFlag) -> bool:
+    """Is the habit the speaker's own ("I always...", "I usually...")?"""
+    before = norm[max(0, raw.start - 12) : raw.start]
+    return norm.startswith(("i ", "i'", "we "), raw.start) or bool(
+        re.search(r"(?<![\w'])(?:i|i've|we)(?: \w+)? $", before)
+    )
+
+
+def _merge_same_kind(raws: list[RawFlag]) -> list[RawFlag]:
+    """Overlapping cues of one kind ("I always blame": 'always' and a routine) count once."""
+    out: list[RawFlag] = []
+    for raw in sorted(raws, key=lambda r: (r.kind, r.start, r.end)):
+        last = out[-1] if out else None
+        if last and last.kind == raw.kind and raw.start < last.end:
+            out[-1] = RawFlag(last.start, max(last.end, raw.end), raw.kind)
+        else:
+            out.append(raw)
+    return out
 
 
 def _index(spans: list[tuple[int, int]], pos: int) -> int | None:
