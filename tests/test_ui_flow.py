@@ -197,3 +197,41 @@ async def test_real_bundled_model_end_to_end(
         assert "danger trail" in transcript or "philip" in transcript
         takes = store.list_takes(app.bank.questions[0].id)
         assert len(takes) == 1 and takes[0].audio_path.is_file()
+
+
+@pytest.mark.mic
+@pytest.mark.model
+@pytest.mark.slow
+async def test_virtual_microphone_and_bundled_model(
+    settings: Settings, store: Store, vmic: Any, speech: tuple[Any, int]
+) -> None:
+    """Real PortAudio recorder on the virtual mic: live text while speaking, then the review."""
+
+    from offguard.audio.recorder import Recorder
+    from offguard.transcription.whisper import WhisperTranscriber
+
+    app = build(
+        settings, store, lambda: Recorder(None, settings.samplerate), WhisperTranscriber("bundled")
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.model_ready)
+        await pilot.press("enter", "r")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen) and screen.recording
+        samples, rate = speech
+        player = vmic.feed(samples, rate, wait=False)
+        live = ""
+        while player.poll() is None:
+            await pilot.pause(0.2)
+            live = live or text_of(app, "#live").strip()
+        await pilot.pause(1.0)
+        partial = screen.active.partial_text() if screen.active else ""
+        await pilot.press("r")
+        await wait_for(pilot, lambda: reviewing(app))
+        assert text_of(app, "#verdict").startswith(("Verdict: generic", "Verdict: specific"))
+        transcript = text_of(app, "#transcript")
+        assert len(transcript.split()) > 5
+        assert live, f"no live text while speaking (partial at stop: {partial!r})"
+        takes = store.list_takes(app.bank.questions[0].id)
+        assert len(takes) == 1 and takes[0].status == "saved" and takes[0].overflows == 0
+        assert takes[0].audio_path.is_file()

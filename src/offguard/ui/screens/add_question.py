@@ -70,18 +70,20 @@ class AddQuestionScreen(ModalScreen[NewQuestion | None]):
         with VerticalScroll(classes="modal-box", id="add-form"):
             yield Label("[b]Add your own question[/b]")
             yield Input(placeholder="The question, as it was asked", id="text")
-            yield Select(
-                [(c, c) for c in self.categories],
-                value=self.categories[0],
-                allow_blank=False,
-                id="category",
-            )
-            yield Input(placeholder="Role (e.g. data analyst); blank for any", id="role")
+            with Horizontal(classes="pair"):
+                yield Select(
+                    [(c, c) for c in self.categories],
+                    value=self.categories[0],
+                    allow_blank=False,
+                    id="category",
+                )
+                yield Input(placeholder="Role (blank for any)", id="role")
             yield Input(placeholder="Tags, comma separated", id="tags")
             yield Checkbox("It caught me off guard", value=True, id="off-guard")
             yield Label("The real interview (optional)", classes="section")
-            yield Input(placeholder="Company", id="company")
-            yield Input(placeholder="Date (YYYY-MM-DD)", id="date")
+            with Horizontal(classes="pair"):
+                yield Input(placeholder="Company", id="company")
+                yield Input(placeholder="Date (YYYY-MM-DD)", id="date")
             yield Input(placeholder="What went wrong?", id="wrong")
             yield Label("", id="form-error")
             with Horizontal(classes="buttons"):

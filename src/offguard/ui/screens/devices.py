@@ -188,6 +188,7 @@ class DevicesScreen(Screen[None]):
     def _end_test(self) -> None:
         self.testing = False
         self.tester = None
+        self.query_one(LevelMeter).set_level(0.0, 0.0)
         if self._poll is not None:
             self._poll.stop()
             self._poll = None

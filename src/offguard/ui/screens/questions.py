@@ -48,10 +48,10 @@ class QuestionsScreen(ProgressActions, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "practise", "Practise", priority=True),
         Binding("slash", "search", "Search"),
-        Binding("a", "add", "Add question"),
+        Binding("a", "add", "Add"),
         Binding("o", "toggle_off_guard", "Off guard"),
-        Binding("i", "import_audio", "Import audio"),
-        Binding("d", "devices", "Devices"),
+        Binding("i", "import_audio", "Import"),
+        Binding("d", "devices", "Mic"),
         *PROGRESS_BINDINGS,
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
@@ -89,11 +89,11 @@ class QuestionsScreen(ProgressActions, Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Question", key="text", width=56)
+        table.add_column("Question", key="text", width=55)
         table.add_column("Category", key="category", width=20)
         table.add_column("Practised", key="times", width=9)
         table.add_column("Last", key="last", width=12)
-        table.add_column("", key="off", width=11)
+        table.add_column("", key="off", width=12)
         self._filters_changed()
         self.reload()
         table.focus()
