@@ -110,3 +110,17 @@ def test_take_calls_the_practice_service(
     assert run(["analyze", "--take", "7", "--data-dir", str(tmp_path)]) == 0
     assert seen["take"] == 7
     assert "Verdict: specific" in capsys.readouterr().out
+
+
+def test_colour_marks_and_delivery_lines() -> None:
+    from offguard.analysis import analyze_text
+    from offguard.cli.analyze import mark, render
+    from offguard.transcription.types import Word
+
+    analysis = analyze_text(GENERIC)
+    coloured = mark(GENERIC, analysis, colour=True)
+    assert "\x1b[4;" in coloured and "[[" not in coloured
+    words = [Word("I", 0.5, 0.7, 0.9), Word("rang", 2.0, 2.3, 0.9), Word("them.", 2.4, 2.8, 0.9)]
+    report = render(analyze_text("I rang them.", words=words), "I rang them.")
+    assert "Delivery:" in report and "lower bound" in report
+    assert "Longest pause: 1.3 s at 0.7 s (from word timings)" in report

@@ -215,6 +215,12 @@ def render(analysis: Analysis, text: str, colour: bool = False) -> str:
             f"Delivery: {pace} (aim 130-160); fillers {d.filler_count} "
             f"({rate} per 100 words, a lower bound; aim under 5)"
         )
+        if d.duration is not None:
+            lines.append(f"Length: {d.duration:.0f} s (behavioural answers: about 60-120 s)")
+        if d.longest_pauses:
+            start, length = d.longest_pauses[0]
+            source = "from the audio" if d.pause_source == "audio" else "from word timings"
+            lines.append(f"Longest pause: {length:.1f} s at {start:.1f} s ({source})")
     return "\n".join(lines)
 
 
