@@ -124,3 +124,26 @@ def test_colour_marks_and_delivery_lines() -> None:
     report = render(analyze_text("I rang them.", words=words), "I rang them.")
     assert "Delivery:" in report and "lower bound" in report
     assert "Longest pause: 1.3 s at 0.7 s (from word timings)" in report
+
+
+def test_take_uses_the_stored_take_helper(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import offguard.cli.takes_service
+    from offguard.analysis import Analysis, analyze_text
+
+    def fake(settings: object, take_id: int) -> tuple[Analysis, str]:
+        return analyze_text(GENERIC), GENERIC
+
+    monkeypatch.setattr(offguard.cli.takes_service, "analyze_stored_take", fake)
+    assert run(["analyze", "--take", "3", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "[[I always go above and beyond]]{habitual}" in out and "Verdict: generic" in out
+
+
+def test_take_that_does_not_exist_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["analyze", "--take", "99", "--data-dir", str(tmp_path / "data")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("offguard: error: There is no take 99") and "Traceback" not in err

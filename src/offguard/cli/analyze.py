@@ -57,21 +57,10 @@ def handle(args: argparse.Namespace) -> int:
     if args.take is not None:
         if args.file is not None:
             raise OffguardError("Give either FILE or --take, not both.")
-        from offguard import practice
         from offguard.config import load_settings
 
         settings = load_settings(args.data_dir, model=args.model)
-        analyze_take = getattr(practice, "analyze_take", None)
-        if analyze_take is None:
-            raise OffguardError(
-                "Analysing a stored take is not available in this build.",
-                "analyse its text instead: offguard takes --json, then offguard analyze -.",
-            )
-        analysis = analyze_take(settings, args.take)
-        text = ""
-        stored = getattr(analysis, "text", None)
-        if isinstance(stored, str):
-            text = stored
+        analysis, text = _analyze_take(settings, args.take)
         _emit(analysis, text, args.json, sys.stdout)
         return 0
     if args.file is None and sys.stdin.isatty():
@@ -85,6 +74,25 @@ def handle(args: argparse.Namespace) -> int:
     analysis = analyze_text(text, question=args.question)
     _emit(analysis, text, args.json, sys.stdout)
     return 0
+
+
+def _analyze_take(settings: Any, take_id: int) -> tuple[Analysis, str]:
+    """Analyse and store a take through the take service; returns the analysis and its text."""
+    from offguard import practice
+
+    analyze_take = getattr(practice, "analyze_take", None)
+    if analyze_take is not None:
+        analysis = analyze_take(settings, take_id)
+        text = getattr(analysis, "text", "")
+        return analysis, text if isinstance(text, str) else ""
+    try:
+        from offguard.cli.takes_service import analyze_stored_take
+    except ImportError as exc:
+        raise OffguardError(
+            "Analysing a stored take is not available in this build.",
+            "analyse its text instead: offguard analyze FILE.",
+        ) from exc
+    return analyze_stored_take(settings, take_id)
 
 
 class _open:
