@@ -247,3 +247,59 @@ async def test_import_picks_a_file_and_shows_review(
         await wait_for(pilot, lambda: reviewing(app))
         assert practice.imported == [(answer, app.bank.questions[0].id)]
         assert text_of(app, "#verdict").startswith("Verdict: specific")
+
+
+async def test_theme_and_target_length_persist(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    app = build(settings, store, FakePractice(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+        await pilot.press("enter", "plus", "plus")
+        saved = json.loads((settings.data_dir / "settings.json").read_text())
+        assert saved["theme"] == "nord"
+        assert saved["target_seconds"] == settings.target_seconds + 30
+        assert "2:00" in text_of(app, "#timer")
+
+
+async def test_recovered_takes_are_announced(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    practice = FakePractice(tmp_path)
+    practice.recovered = [practice.import_audio(tmp_path / "lost.flac", "q")]
+    app = build(settings, store, practice)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: bool(app._notifications))
+        assert any("Recovered 1 take" in n.message for n in app._notifications)
+
+
+async def test_quit_while_recording_asks_first(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    practice = FakePractice(tmp_path)
+    app = build(settings, store, practice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "r", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, PracticeScreen) and app.screen.recording
+        await pilot.press("ctrl+q", "y")
+        await wait_for(pilot, lambda: app._exit)
+        assert practice.takes[0].discarded
+
+
+async def test_o_marks_a_question_off_guard(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    app = build(settings, store, FakePractice(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "o")
+        screen = app.screen
+        assert isinstance(screen, QuestionsScreen)
+        question = screen.current()
+        assert question is not None and question == screen.shown[1]
+        assert question.id in store.off_guard_ids()
+        assert "off guard" in str(screen.query_one(DataTable).get_row_at(1)[4])
+        await pilot.press("o")
+        assert question.id not in store.off_guard_ids()

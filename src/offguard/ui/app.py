@@ -124,6 +124,7 @@ class OffguardApp(App[None]):
                 shown += f"\n(and {more} more)"
             self.notify(shown, title="Question bank problems", severity="warning", timeout=12)
         if self._load_on_start:
+            self.sub_title = f"loading model {self.transcriber.model_name}..."
             self.start_up()
 
     def _theme_changed(self, theme: Theme) -> None:

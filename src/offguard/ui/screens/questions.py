@@ -61,6 +61,8 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         self.questions: list[Question] = []
         self.shown: list[Question] = []
         self._filters: tuple[object, ...] | None = None
+        self._stats: dict[str, Any] = {}
+        self._off: set[str] = set()
 
     @property
     def oapp(self) -> OffguardApp:
@@ -108,6 +110,12 @@ class QuestionsScreen(ProgressActions, Screen[None]):
     def reload(self, keep: str | None = None) -> None:
         """Read the questions and stats again and redraw the table."""
         self.questions = self.oapp.all_questions()
+        try:
+            self._stats = self.oapp.store.question_stats()
+            self._off = set(self.oapp.store.off_guard_ids())
+        except OffguardError as exc:
+            self.oapp.show_error(exc)
+            self._stats, self._off = {}, set()
         self.refill(keep)
 
     def refill(self, keep: str | None = None) -> None:
@@ -118,12 +126,7 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         category = self.query_one("#category", Select).value
         role = self.query_one("#role", Select).value
         words = self.query_one("#search", Input).value.lower().split()
-        try:
-            stats = self.oapp.store.question_stats()
-            off = set(self.oapp.store.off_guard_ids())
-        except OffguardError as exc:
-            self.oapp.show_error(exc)
-            stats, off = {}, set()
+        stats, off = self._stats, self._off
         self.shown = [
             q
             for q in self.questions
@@ -259,7 +262,7 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         except OffguardError as exc:
             self.oapp.show_error(exc)
             return
-        self.refill(keep=question.id)
+        self.reload(keep=question.id)
 
     def action_import_audio(self) -> None:
         from offguard.ui.screens.import_audio import ImportScreen
