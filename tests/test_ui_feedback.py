@@ -1,0 +1,53 @@
+"""The review's text helpers: verdict line, highlighting, flag -> playback time."""
+
+from __future__ import annotations
+
+from offguard.transcription.types import Transcript, Word
+from offguard.ui import feedback
+from tests.ui_fakes import ANSWER, fake_analysis, fake_transcript
+
+
+def test_verdict_line_reads_exactly() -> None:
+    analysis = fake_analysis()
+    assert feedback.verdict_line(analysis) == "Verdict: specific  (72/100)"
+    analysis.verdict = "generic"
+    analysis.specificity = 31.4
+    assert feedback.verdict_line(analysis) == "Verdict: generic  (31/100)"
+    assert feedback.verdict_line(analysis.to_dict()) == "Verdict: generic  (31/100)"
+
+
+def test_flags_are_red_and_specifics_green() -> None:
+    text = feedback.transcript_text(ANSWER, fake_analysis())
+    styles = {ANSWER[s.start : s.end]: str(s.style) for s in text.spans}
+    assert "red" in styles["team player"]
+    assert "green" in styles["Northwind"]
+
+
+def test_flag_offset_maps_to_its_word_time() -> None:
+    transcript = fake_transcript()
+    at = ANSWER.index("team player")
+    # "I am a team": "team" is word 4 -> 0.5 + 3 * 0.4
+    assert feedback.time_at(transcript, at) == 0.5 + 3 * 0.4
+    assert feedback.time_at(transcript, 0) == 0.5
+
+
+def test_time_at_copes_with_punctuation_and_missing_words() -> None:
+    words = (Word(" Hello,", 0.2, 0.5, 0.9), Word(" world.", 0.9, 1.2, 0.9))
+    transcript = Transcript("Hello, world. Again", words, 2.0, "fake")
+    assert feedback.time_at(transcript, transcript.text.index("world")) == 0.9
+    assert feedback.time_at(transcript, transcript.text.index("Again")) == 0.9
+    assert feedback.time_at(Transcript("", (), 0.0, "fake"), 0) is None
+
+
+def test_delivery_labels_fillers_as_a_lower_bound() -> None:
+    text = feedback.delivery_text(fake_analysis()).plain
+    assert "Pace: 138 words/min  (aim 120–160)" in text
+    assert "Fillers: at least 3.0/min" in text
+    assert "Longest pauses: 1.6 s at 0:04" in text
+    assert "Time to first word: 0.5 s" in text
+
+
+def test_star_checklist_shows_the_sentences() -> None:
+    text = feedback.star_text(fake_analysis(), ANSWER).plain
+    assert "✔ Situation  “At Northwind in March 2023”" in text
+    assert "✘ Task  missing" in text
