@@ -93,23 +93,29 @@ def test_missing_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFi
     assert err.startswith("offguard: error: Cannot read") and "Traceback" not in err
 
 
-def test_take_calls_the_practice_service(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    import offguard.practice
-    from offguard.analysis import analyze_text
+def test_take_is_analysed_and_stored(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import numpy as np
+    import soundfile as sf
 
-    seen: dict[str, object] = {}
+    from offguard.store import Store
+    from offguard.transcription.types import Transcript
 
-    def fake_analyze_take(settings: object, take_id: int) -> object:
-        seen["take"] = take_id
-        seen["settings"] = settings
-        return analyze_text(SPECIFIC)
+    data = tmp_path / "data"
+    store = Store.open(data / "offguard.sqlite3")
+    audio = data / "audio" / "take.flac"
+    audio.parent.mkdir(parents=True)
+    sf.write(audio, np.zeros(16000 * 3, dtype=np.float32), 16000)
+    take_id = store.create_take("swe-hardest-bug", audio, device="test", samplerate=16000)
+    store.finish_take(take_id, duration=3.0)
+    store.save_transcript(take_id, Transcript(SPECIFIC, (), 3.0, "test"))
+    store.close()
 
-    monkeypatch.setattr(offguard.practice, "analyze_take", fake_analyze_take, raising=False)
-    assert run(["analyze", "--take", "7", "--data-dir", str(tmp_path)]) == 0
-    assert seen["take"] == 7
+    assert run(["analyze", "--take", str(take_id), "--data-dir", str(data)]) == 0
     assert "Verdict: specific" in capsys.readouterr().out
+    store = Store.open(data / "offguard.sqlite3")
+    stored = store.latest_analysis(take_id)
+    assert stored is not None and stored.verdict == "specific"
+    store.close()
 
 
 def test_colour_marks_and_delivery_lines() -> None:

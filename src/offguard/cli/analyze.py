@@ -11,6 +11,7 @@ from offguard.errors import OffguardError
 
 if TYPE_CHECKING:
     from offguard.analysis import Analysis
+    from offguard.config import Settings
 
 HELP = "check an answer: specific or generic, which phrases, STAR, what to add"
 EPILOG = """\
@@ -76,22 +77,10 @@ def handle(args: argparse.Namespace) -> int:
     return 0
 
 
-def _analyze_take(settings: Any, take_id: int) -> tuple[Analysis, str]:
+def _analyze_take(settings: Settings, take_id: int) -> tuple[Analysis, str]:
     """Analyse and store a take through the take service; returns the analysis and its text."""
-    from offguard import practice
+    from offguard.cli.takes_service import analyze_stored_take
 
-    analyze_take = getattr(practice, "analyze_take", None)
-    if analyze_take is not None:
-        analysis = analyze_take(settings, take_id)
-        text = getattr(analysis, "text", "")
-        return analysis, text if isinstance(text, str) else ""
-    try:
-        from offguard.cli.takes_service import analyze_stored_take
-    except ImportError as exc:
-        raise OffguardError(
-            "Analysing a stored take is not available in this build.",
-            "analyse its text instead: offguard analyze FILE.",
-        ) from exc
     return analyze_stored_take(settings, take_id)
 
 
