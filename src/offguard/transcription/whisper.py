@@ -31,6 +31,10 @@ PIECE_SECONDS = 240.0
 #: and is unsure of the words.
 DROP_NO_SPEECH = 0.5
 DROP_LOGPROB = -0.8
+FAILED_LOGPROB = -1.0
+#: Fallback temperatures when a decode fails (fewer than faster-whisper's six: each retry
+#: costs a full decode, and the retries mostly produce text we then drop).
+TEMPERATURES = (0.0, 0.3, 0.6)
 _MAX_PROMPT_CHARS = 200
 _FIX_BUNDLED = "use --model bundled (the offline tiny.en model)."
 
@@ -240,6 +244,7 @@ class WhisperTranscriber:
                 vad_filter=True,
                 vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 300},
                 word_timestamps=True,
+                temperature=list(TEMPERATURES),
                 no_speech_threshold=0.6,
                 log_prob_threshold=-1.0,
                 compression_ratio_threshold=2.4,
@@ -263,10 +268,20 @@ class WhisperTranscriber:
 
 
 def _invented(seg: Any) -> bool:
-    """Whisper's tell-tales of text made up over silence or noise."""
+    """Whisper's tell-tales of text made up over silence or noise.
+
+    Every temperature failed (log-probability still below -1), Whisper itself thinks there is
+    probably no speech, a repetition loop, or many words squeezed into a few hundredths of a
+    second (typically "Thank you for watching." after the last word).
+    """
+    if seg.avg_logprob < FAILED_LOGPROB:
+        return True
     if seg.no_speech_prob > DROP_NO_SPEECH and seg.avg_logprob < DROP_LOGPROB:
         return True
-    return bool(seg.compression_ratio > 2.6)
+    if seg.compression_ratio > 2.6:
+        return True
+    words = seg.words or ()
+    return len(words) >= 3 and (seg.end - seg.start) < 0.1 * len(words)
 
 
 def _monotonic(words: list[Word], lo: float, hi: float) -> list[Word]:

@@ -1,0 +1,123 @@
+"""Stop-to-feedback latency of streaming transcription vs transcribing the whole take after stop.
+
+    .venv/bin/python bench/latency.py            # 3 answers (~60, ~120, ~180 s) at real-time pace
+    .venv/bin/python bench/latency.py --fast     # one ~60 s answer, fed 2x faster than real time
+    .venv/bin/python bench/latency.py --main-set # also: WER streamed vs whole-file, per main clip
+
+Long answers are built by joining consecutive main-set clips of ../shared/data/speech (with
+0.6 s of silence between them, references joined). Each answer is played through
+StreamingTranscriber in 100 ms blocks by a feeder thread that sleeps to keep real-time pace,
+like the recorder's writer thread. "stop-to-feedback" is the time finish() takes after the last
+block; "whole-file" is WhisperTranscriber.transcribe() on the same audio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+import time
+
+import numpy as np
+from _speech import Clip, clips
+
+from offguard.audio.files import load_audio
+from offguard.transcription.streaming import StreamingTranscriber
+from offguard.transcription.wer import ErrorCounts, error_counts
+from offguard.transcription.whisper import WhisperTranscriber
+
+SR = 16000
+GAP = np.zeros(int(0.6 * SR), dtype=np.float32)
+
+
+def build_answers(targets: list[float]) -> list[tuple[np.ndarray, str]]:
+    """Join consecutive main clips until each answer reaches its target length (seconds)."""
+    pool = clips("main")
+    answers: list[tuple[np.ndarray, str]] = []
+    index = 0
+    for target in targets:
+        parts: list[np.ndarray] = []
+        refs: list[str] = []
+        seconds = 0.0
+        while seconds < target and index < len(pool):
+            clip: Clip = pool[index]
+            index += 1
+            if seconds + clip.duration > 180:
+                continue
+            parts += [load_audio(clip.path, SR), GAP]
+            refs.append(clip.reference)
+            seconds += clip.duration + GAP.size / SR
+        answers.append((np.concatenate(parts), " ".join(refs)))
+    return answers
+
+
+def stream(
+    tr: WhisperTranscriber, audio: np.ndarray, speed: float | None
+) -> tuple[str, float, int]:
+    """Play ``audio`` through the streaming path; (text, finish seconds, chunks)."""
+    streamer = StreamingTranscriber(tr, SR)
+    block = SR // 10
+
+    def feeder() -> None:
+        t0 = time.perf_counter()
+        for i, start in enumerate(range(0, audio.size, block)):
+            streamer.feed(audio[start : start + block])
+            if speed:
+                due = t0 + (i + 1) * 0.1 / speed
+                time.sleep(max(0.0, due - time.perf_counter()))
+
+    thread = threading.Thread(target=feeder)
+    thread.start()
+    thread.join()
+    t = time.perf_counter()
+    result = streamer.finish()
+    took = time.perf_counter() - t
+    return result.text, took, int(result.settings.get("chunks", 0))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fast", action="store_true", help="one answer at 2x real time")
+    parser.add_argument("--main-set", action="store_true", help="per-clip WER on the main set")
+    parser.add_argument("--threads", type=int, default=2, help="cpu_threads of the model")
+    args = parser.parse_args()
+
+    tr = WhisperTranscriber(cpu_threads=args.threads)
+    tr.load()
+    tr.transcribe(np.zeros(SR, np.float32))  # warm up
+    targets = [60.0] if args.fast else [60.0, 120.0, 170.0]
+    speed = 2.0 if args.fast else 1.0
+    whole_total = stream_total = ErrorCounts(0, 0, 0, 0)
+    print(f"model {tr.model_name}, cpu_threads {tr.cpu_threads}, feed speed {speed:g}x real time")
+    for audio, ref in build_answers(targets):
+        t = time.perf_counter()
+        whole = tr.transcribe(audio)
+        whole_s = time.perf_counter() - t
+        text, finish_s, chunks = stream(tr, audio, speed)
+        w_counts, s_counts = error_counts(ref, whole.text), error_counts(ref, text)
+        whole_total, stream_total = whole_total + w_counts, stream_total + s_counts
+        print(
+            f"answer {audio.size / SR:6.1f} s: stop-to-feedback {finish_s:5.2f} s, "
+            f"whole-file {whole_s:5.2f} s, ratio {finish_s / whole_s:.3f}; "
+            f"WER streamed {100 * s_counts.wer:.2f} % vs whole-file {100 * w_counts.wer:.2f} % "
+            f"({chunks} chunks)",
+            flush=True,
+        )
+    print(
+        f"answers overall: WER streamed {100 * stream_total.wer:.2f} % vs whole-file "
+        f"{100 * whole_total.wer:.2f} % ({whole_total.reference_words} words)"
+    )
+    if args.main_set:
+        whole_total = stream_total = ErrorCounts(0, 0, 0, 0)
+        for clip in clips("main"):
+            audio = load_audio(clip.path, SR)
+            whole_total = whole_total + error_counts(clip.reference, tr.transcribe(audio).text)
+            text, _, _ = stream(tr, audio, None)
+            stream_total = stream_total + error_counts(clip.reference, text)
+        print(
+            f"main set per clip: WER streamed {100 * stream_total.wer:.2f} % vs whole-file "
+            f"{100 * whole_total.wer:.2f} % ({whole_total.reference_words} words)"
+        )
+
+
+if __name__ == "__main__":
+    main()
