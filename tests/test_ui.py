@@ -144,8 +144,8 @@ async def test_record_stop_shows_review_with_verdict(
         assert isinstance(app.screen, PracticeScreen)
         await pilot.press("r")
         assert app.screen.recording
-        practice.takes[0].speak("At Northwind I cut the report")
-        await wait_for(pilot, lambda: "Northwind" in text_of(app, "#live"))
+        practice.takes[0].speak("[BLANK_AUDIO] At Northwind I cut the report")
+        await wait_for(pilot, lambda: "[BLANK_AUDIO] At Northwind" in text_of(app, "#live"))
         await pilot.press("r")
         await wait_for(pilot, lambda: reviewing(app))
         assert text_of(app, "#verdict") == "Verdict: specific  (72/100)"
@@ -303,3 +303,15 @@ async def test_o_marks_a_question_off_guard(
         assert "off guard" in str(screen.query_one(DataTable).get_row_at(1)[4])
         await pilot.press("o")
         assert question.id not in store.off_guard_ids()
+
+
+async def test_bank_problems_are_a_notification_not_a_crash(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    (settings.banks_dir / "mine.toml").write_text("[[question]]\nid = 'x'\ntext = \n")
+    app = build(settings, store, FakePractice(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
+        notes = [n for n in app._notifications if n.title == "Question bank problems"]
+        assert notes and "mine.toml" in notes[0].message

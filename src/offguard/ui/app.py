@@ -102,7 +102,7 @@ class OffguardApp(App[None]):
             text = str(exc)
         else:
             text = f"{type(exc).__name__}: {exc}"
-        self.notify(text, title=title, severity="error", timeout=12)
+        self.notify(text, title=title, severity="error", timeout=12, markup=False)
 
     # -- start-up ----------------------------------------------------------------------------
 
@@ -122,7 +122,9 @@ class OffguardApp(App[None]):
             more = len(self.bank.problems) - 4
             if more > 0:
                 shown += f"\n(and {more} more)"
-            self.notify(shown, title="Question bank problems", severity="warning", timeout=12)
+            self.notify(
+                shown, title="Question bank problems", severity="warning", timeout=12, markup=False
+            )
         if self._load_on_start:
             self.sub_title = f"loading model {self.transcriber.model_name}..."
             self.start_up()

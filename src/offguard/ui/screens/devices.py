@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from rich.markup import escape
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -85,7 +86,8 @@ class DevicesScreen(Screen[None]):
         except OffguardError as exc:
             self.devices = []
             problem.update(
-                f"[b red]{exc.message}[/b red]" + (f"\nFix: {exc.fix}" if exc.fix else "")
+                f"[b red]{escape(exc.message)}[/b red]"
+                + (f"\nFix: {escape(exc.fix)}" if exc.fix else "")
             )
             return
         if not self.devices:
@@ -183,7 +185,9 @@ class DevicesScreen(Screen[None]):
             self._test_failed(message.text)
 
     def _test_failed(self, text: str) -> None:
-        self.query_one("#test-state", Label).update(f"[b red]Mic test failed:[/b red] {text}")
+        self.query_one("#test-state", Label).update(
+            f"[b red]Mic test failed:[/b red] {escape(text)}"
+        )
 
     def _end_test(self) -> None:
         self.testing = False

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -42,7 +43,7 @@ class ImportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box", id="import-box"):
-            yield Label(f"[b]Import an answer[/b] for: {self.question_text}")
+            yield Label(f"[b]Import an answer[/b] for: {escape(self.question_text)}")
             yield Input(placeholder="Path to a WAV, FLAC, MP3, OGG or M4A file", id="path")
             yield AudioTree(self.start, id="tree")
             yield Label("", id="import-error")

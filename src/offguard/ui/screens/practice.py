@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.markup import escape
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -127,7 +128,7 @@ class PracticeScreen(Screen[None]):
         self._show_timer(active.elapsed)
         error = active.error
         if error and not self.stopping:
-            self._show_problem(f"[b red]Recording problem:[/b red] {error}")
+            self._show_problem(f"[b red]Recording problem:[/b red] {escape(error)}")
 
     # -- recording -----------------------------------------------------------------------
 
@@ -147,14 +148,14 @@ class PracticeScreen(Screen[None]):
         try:
             self.active = self.oapp.practice.start_take(self.question, on_partial=self._partial)
         except AudioUnavailable as exc:
-            fix = f"\n[b]Fix:[/b] {exc.fix}" if exc.fix else ""
+            fix = f"\n[b]Fix:[/b] {escape(exc.fix)}" if exc.fix else ""
             self._show_problem(
-                f"[b red]Cannot record:[/b red] {exc.message}{fix}\n"
+                f"[b red]Cannot record:[/b red] {escape(exc.message)}{fix}\n"
                 "You can still import an audio file of your answer: press [b]i[/b]."
             )
             return
         except OffguardError as exc:
-            self._show_problem(f"[b red]Cannot record:[/b red] {exc}")
+            self._show_problem(f"[b red]Cannot record:[/b red] {escape(str(exc))}")
             return
         self._set_state("[b red]● Recording[/b red]: press [b]r[/b] to stop")
         self.query_one("#live", Static).update("")
@@ -167,7 +168,7 @@ class PracticeScreen(Screen[None]):
 
     def on_partial_transcript(self, message: PartialTranscript) -> None:
         if self.active is not None:
-            self.query_one("#live", Static).update(message.text)
+            self.query_one("#live", Static).update(Text(message.text))
             self.query_one("#practice-body", VerticalScroll).scroll_end(animate=False)
 
     def action_stop(self) -> None:
@@ -200,7 +201,9 @@ class PracticeScreen(Screen[None]):
     def on_work_failed(self, message: WorkFailed) -> None:
         if message.what in ("stop", "discard"):
             self._reset()
-            self._show_problem(f"[b red]The take could not be finished:[/b red] {message.text}")
+            self._show_problem(
+                f"[b red]The take could not be finished:[/b red] {escape(message.text)}"
+            )
             message.stop()
             self.oapp.show_error(message)
 

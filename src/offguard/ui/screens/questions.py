@@ -250,7 +250,7 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         self.query_one("#category", Select).value = ALL
         self.query_one("#role", Select).value = ALL
         self.reload(keep=question.id)
-        self.notify(f"Added: {question.text}", title="Your question")
+        self.notify(f"Added: {question.text}", title="Your question", markup=False)
 
     def action_toggle_off_guard(self) -> None:
         question = self.current()
