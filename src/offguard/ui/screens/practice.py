@@ -176,6 +176,7 @@ class PracticeScreen(Screen[None]):
             return
         self.stopping = True
         self._stop_ticker()
+        self.query_one(LevelMeter).set_level(0.0, 0.0)
         self._set_state("[b]Transcribing the last seconds...[/b]")
         self.query_one("#busy").display = True
         self.refresh_bindings()
