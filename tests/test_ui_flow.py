@@ -235,3 +235,30 @@ async def test_virtual_microphone_and_bundled_model(
         takes = store.list_takes(app.bank.questions[0].id)
         assert len(takes) == 1 and takes[0].status == "saved" and takes[0].overflows == 0
         assert takes[0].audio_path.is_file()
+
+
+async def test_review_data_from_a_stored_take(
+    settings: Settings, store: Store, speech: tuple[Any, int]
+) -> None:
+    """A take recorded through the app can be reviewed again from the store alone."""
+    from offguard.ui.screens.review import ReviewData
+
+    samples, rate = speech
+    recorders: list[ArrayRecorder] = []
+
+    def recorder() -> ArrayRecorder:
+        recorders.append(ArrayRecorder(samples, rate))
+        return recorders[-1]
+
+    app = build(settings, store, recorder)
+    async with app.run_test(size=SIZE) as pilot:
+        await record_and_review(app, pilot, recorders)
+        shown = text_of(app, "#verdict")
+        question = app.bank.questions[0]
+        take = store.list_takes(question.id)[0]
+        data = ReviewData.from_store(store, take.id, question)
+        assert data is not None
+        await pilot.press("escape")
+        await app.push_screen(ReviewScreen(data))
+        await wait_for(pilot, lambda: reviewing(app))
+        assert text_of(app, "#verdict") == shown

@@ -51,6 +51,23 @@ class ReviewData:
             take_id=outcome.take_id,
         )
 
+    @classmethod
+    def from_store(cls, store: Any, take_id: int, question: Question) -> ReviewData | None:
+        """A stored take's review (``store`` is an ``offguard.store.Store``); None if missing."""
+        take = store.get_take(take_id)
+        transcript = store.latest_transcript(take_id)
+        record = store.latest_analysis(take_id)
+        if take is None or transcript is None or record is None:
+            return None
+        return cls(
+            question=question,
+            transcript=transcript,
+            analysis=record.data,
+            audio_path=take.audio_path,
+            duration=float(take.duration or transcript.duration),
+            take_id=take_id,
+        )
+
 
 class ReviewScreen(Screen[str]):
     """Dismisses with ``"again"`` (record another attempt) or ``"back"``."""
