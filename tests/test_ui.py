@@ -315,3 +315,19 @@ async def test_bank_problems_are_a_notification_not_a_crash(
         assert isinstance(app.screen, QuestionsScreen)
         notes = [n for n in app._notifications if n.title == "Question bank problems"]
         assert notes and "mine.toml" in notes[0].message
+
+
+async def test_category_and_role_filters(settings: Settings, store: Store, tmp_path: Path) -> None:
+    from textual.widgets import Select
+
+    app = build(settings, store, FakePractice(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, QuestionsScreen)
+        screen.query_one("#category", Select).value = "curveball"
+        await pilot.pause()
+        assert screen.shown and all(q.category == "curveball" for q in screen.shown)
+        role = next(r for r in app.bank.roles() if r != "any")
+        screen.query_one("#role", Select).value = role
+        await pilot.pause()
+        assert screen.shown == app.bank.filter(category="curveball", role=role)

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select, Static
 
 from offguard.errors import OffguardError
-from offguard.questions import Question
+from offguard.questions import Question, QuestionBank
 from offguard.ui.feedback import get
 from offguard.ui.screens.add_question import AddQuestionScreen, NewQuestion
 from offguard.ui.screens.progress_actions import PROGRESS_BINDINGS, ProgressActions
@@ -125,17 +125,13 @@ class QuestionsScreen(ProgressActions, Screen[None]):
             keep = current.id if current else None
         category = self.query_one("#category", Select).value
         role = self.query_one("#role", Select).value
-        words = self.query_one("#search", Input).value.lower().split()
+        search = self.query_one("#search", Input).value.strip()
         stats, off = self._stats, self._off
-        self.shown = [
-            q
-            for q in self.questions
-            if (category == ALL or q.category == category)
-            and (role == ALL or q.matches_role(str(role)))
-            and all(
-                w in " ".join((q.id, q.text, q.category, *q.tags, *q.roles)).lower() for w in words
-            )
-        ]
+        self.shown = QuestionBank(questions=self.questions).filter(
+            category=None if category == ALL else str(category),
+            role=None if role == ALL else str(role),
+            search=search or None,
+        )
         table = self.query_one(DataTable)
         table.clear()
         for q in self.shown:
