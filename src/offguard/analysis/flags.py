@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from offguard.analysis import lexicon
-from offguard.analysis.text import clause_bounds, wordset
+from offguard.analysis.clauses import widen
+from offguard.analysis.text import wordset
 
 REASONS: dict[str, str] = {
     "cliche": "A stock phrase anyone could say: show it with one real moment instead.",
@@ -202,7 +203,7 @@ def resolve(
         start, end = raw.start, raw.end
         if raw.kind in CLAUSE_KINDS:
             lo, hi = _sentence_of(sentences, start, len(text))
-            start, end = clause_bounds(text, start, end, lo, hi)
+            start, end = widen(text, start, end, lo, hi)
         widened.append((start, end, raw.kind))
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     widened.sort(key=lambda f: (rank[f[2]], -(f[1] - f[0]), f[0]))
