@@ -126,6 +126,11 @@ class PracticeScreen(Screen[None]):
         level = active.level
         self.query_one(LevelMeter).set_level(level.rms, level.peak)
         self._show_timer(active.elapsed)
+        if active.overflows:
+            self._set_state(
+                f"[b red]● Recording[/b red]: press [b]r[/b] to stop "
+                f"[yellow]({active.overflows} dropped blocks)[/yellow]"
+            )
         error = active.error
         if error and not self.stopping:
             self._show_problem(f"[b red]Recording problem:[/b red] {escape(error)}")
