@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from offguard.analysis import lexicon
-from offguard.analysis.clauses import widen
+from offguard.analysis.clauses import containing, pieces, widen
 from offguard.analysis.text import wordset
 
 REASONS: dict[str, str] = {
@@ -119,6 +119,9 @@ class RawFlag:
     start: int
     end: int
     kind: str
+    #: How far a claim kind widens: its "clause" (default) or only its "piece" (a trailing
+    #: "every quarter" makes one verb phrase a habit, not the whole list).
+    scope: str = "clause"
 
 
 def raw_flags(text: str, norm: str, stative: frozenset[str], past: frozenset[str]) -> list[RawFlag]:
@@ -132,10 +135,14 @@ def raw_flags(text: str, norm: str, stative: frozenset[str], past: frozenset[str
                 continue
             if kind == "hedge" and _hedge_exception(norm, m):
                 continue
-            found.append(RawFlag(m.start(), m.end(), kind))
+            scope = "piece" if kind == "habitual" and _ADVERBIAL.match(m.group(0)) else "clause"
+            found.append(RawFlag(m.start(), m.end(), kind, scope))
     found.extend(RawFlag(m.start(), m.end(), "filler") for m in _LIKE_FILLER.finditer(norm))
     found.extend(_routines(norm, stative, past))
     return found
+
+
+_ADVERBIAL = re.compile(r"(?:(?:in|on|with|for|at|after) )?(?:every|each) ")
 
 
 def _is_past_perfect(norm: str, m: re.Match[str]) -> bool:
@@ -203,7 +210,11 @@ def resolve(
         start, end = raw.start, raw.end
         if raw.kind in CLAUSE_KINDS:
             lo, hi = _sentence_of(sentences, start, len(text))
-            start, end = widen(text, start, end, lo, hi)
+            piece = containing(pieces(text, lo, hi), start) if raw.scope == "piece" else None
+            if piece is not None and piece[0] <= start:
+                start, end = min(piece[0], start), max(piece[1], end)
+            else:
+                start, end = widen(text, start, end, lo, hi)
         widened.append((start, end, raw.kind))
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     widened.sort(key=lambda f: (rank[f[2]], -(f[1] - f[0]), f[0]))

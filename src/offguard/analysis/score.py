@@ -15,7 +15,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from offguard.analysis import lexicon
+from offguard.analysis import grammar, lexicon
+from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
 from offguard.analysis.specifics import SentenceCues, scan_sentence
 from offguard.analysis.text import Token, normalize, sentences, tokens
@@ -40,7 +41,7 @@ _CHANGE = re.compile(
 )
 _WE = re.compile(r"(?<![\w'])we (?!all\b)(?:[a-z']+)(?![\w'])")
 _NUM = re.compile(
-    r"(?<![\w'])(?:\d[\d,.]*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?<![\w'])(?:\d+(?:[.,]\d+)*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
     r"million)s?)(?:[- ](?:\w+)){0,3}"
 )
@@ -94,10 +95,14 @@ def score_text(text: str) -> Scored:
     norm = normalize(text)
     toks = tokens(text, norm)
     spans = sentences(text)
-    present_frame = bool(_PRESENT_FRAME.search(norm))
     stative = lexicon.words("stative_verbs.txt")
     past = lexicon.words("irregular_past.txt")
+    present_frame = bool(_PRESENT_FRAME.search(norm))
     raws = raw_flags(text, norm, stative, past)
+    raws.extend(grammar.self_description(norm, present_frame))
+    raws.extend(grammar.evaluations(norm))
+    raws.extend(grammar.opinions(text, norm, spans))
+    raws.extend(grammar.quantities(norm))
     if present_frame:
         raws = [
             r
@@ -181,16 +186,25 @@ def _contextual(
         for i in [_index(spans, r.start)]
         if i is not None
     }
+    claims = [r.start for r in raws if r.kind in ("habitual", "self-praise", "unsupported-number")]
     for idx, (lo, hi) in enumerate(spans):
         c = cues[idx]
         weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0
         perfect = bool(_PERFECT.search(norm, lo, hi)) and c.narrative == 0
         if c.numbers and (idx in claimed or perfect or (weak and c.concrete < 3)):
+            parts = clauses(text, lo, hi)
+            # In a story, only numbers in the clause of the claim belong to no event.
+            in_claim = {containing(parts, pos) for pos in claims if lo <= pos < hi}
             for m in _NUM.finditer(norm, lo, hi):
                 if m.start() > lo and text[m.start()].isupper():
                     continue  # part of a name: "the Big Four"
+                if c.narrative and not perfect and containing(parts, m.start()) not in in_claim:
+                    continue
                 if not any(r.start <= m.start() < r.end for r in raws):
-                    out.append(RawFlag(m.start(), m.end(), "unsupported-number"))
+                    # the whole verb phrase: "managed teams of 40", not "40, hit 120"
+                    piece = containing(pieces(text, lo, hi), m.start()) or (m.start(), m.end())
+                    start, end = min(piece[0], m.start()), max(piece[1], m.end())
+                    out.append(RawFlag(start, end, "unsupported-number"))
         if own_total == 0 and "i " not in norm[lo:hi] + " " and events[idx] < 2.5:
             for m in _WE.finditer(norm, lo, hi):
                 out.append(RawFlag(m.start(), m.end(), "vague-we"))
