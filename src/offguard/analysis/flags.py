@@ -146,7 +146,7 @@ _ADVERBIAL = re.compile(r"(?:(?:in|on|with|for|at|after) )?(?:every|each) ")
 
 
 def _is_past_perfect(norm: str, m: re.Match[str]) -> bool:
-    if not m.group(0).startswith("i'd"):
+    if not m.group(0).startswith(("i'd", "we'd")):
         return False
     rest = norm[m.end() :].lstrip()
     words = _AFTER_ID.findall(rest[:40])
@@ -259,6 +259,37 @@ _NOT_GENERIC_SUBJECT = wordset(
 )
 
 
+_PLURAL_CLAIM = re.compile(
+    r"((?:[a-z][a-z-]*,? ){0,2}[a-z][a-z-]*[^s]s )(?:(?:really|just|always|usually|often|"
+    r"generally|normally|typically|all|never|tend to|do|don't|can|can't|will|won't|"
+    r"really do) )*([a-z]+)(?![\w'])"
+)
+_NOT_VERB = wordset(
+    """
+    the a an to of and in on at for with from by as or but so that this who which when are is
+    was were had have has been be my our their your his her its it they we you i me them us
+    """
+)
+
+
+def _plural_claim(norm: str, start: int, hi: int) -> re.Match[str] | None:
+    """'Kids respond to that', 'Nurses generally respect that': a bare plural subject and a
+    present-tense verb, a claim about everyone of a kind."""
+    m = _PLURAL_CLAIM.match(norm, start, hi)
+    if not m:
+        return None
+    verb = m.group(2)
+    if (
+        verb in _NOT_VERB
+        or verb.endswith(("ed", "ing", "ly"))
+        or (verb.endswith("s") and not verb.endswith("ss"))
+        or verb in lexicon.words("irregular_past.txt")
+        or len(verb) < 3
+    ):
+        return None
+    return m
+
+
 def platitudes(
     text: str, norm: str, sentences: list[tuple[int, int]], cues: Sequence[object]
 ) -> list[RawFlag]:
@@ -271,7 +302,7 @@ def platitudes(
             continue
         lead = _LEAD.match(norm, lo, hi)
         start = lead.end() if lead else lo
-        m = _GENERIC_CLAIM.match(norm, start, hi)
+        m = _GENERIC_CLAIM.match(norm, start, hi) or _plural_claim(norm, start, hi)
         if not m:
             continue
         subject = [w.strip(",") for w in m.group(1).split()]

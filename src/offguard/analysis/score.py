@@ -25,7 +25,8 @@ _PRESENT_FRAME = re.compile(
     r"(?<![\w'])(?:it's|it is) (?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve|a (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|my (?:first|second|third|last)|"
-    r"the (?:night|day|morning|week) (?:before|of))"
+    r"the (?:night|day|morning|week) (?:before|of)|"
+    r"the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|first)(?![\w']))"
     r"|(?<![\w'])(?:picture|imagine) (?:this|the scene)"
     r"|(?<![\w'])(?:so |and )?it's (?:the|a|my|our) (?:\w+ )?(?:rush|shift|service|morning|night|"
     r"evening|afternoon|weekend|lunchtime|break|handover|launch|match|show)(?![\w'])"
@@ -121,7 +122,11 @@ def score_text(text: str) -> Scored:
         for r in raws
         if not _past_would(norm, spans, cues, r) and not _changed_habit(norm, spans, r)
     ]
-    raws = [r for r in raws if not _narrated_number(norm, spans, cues, r)]
+    raws = [
+        r
+        for r in raws
+        if not _narrated_number(norm, spans, cues, r) and not _bounded_repeat(norm, spans, cues, r)
+    ]
     raws.extend(platitudes(text, norm, spans, cues))
     flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
@@ -215,16 +220,48 @@ def _past_would(
     norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
 ) -> bool:
     """'He'd take the deals', 'I'd get so bored' inside a past narrative: a past habit of
-    the story, not a hypothetical."""
+    the story, not a hypothetical; 'I asked if I could open the second till': reported."""
     if raw.kind != "hypothetical" or not norm.startswith(
-        ("i'd", "he'd", "she'd", "i could", "i couldn't"), raw.start
+        ("i'd", "he'd", "she'd", "we'd", "i could", "i couldn't", "we could"), raw.start
     ):
+        return False
+    idx = _index(spans, raw.start)
+    if idx is None:
+        return False
+    lo, hi = spans[idx]
+    told_before = bool(_SIMPLE_PAST.search(norm, lo, raw.start))
+    if told_before and norm[max(lo, raw.start - 8) : raw.start].endswith(("if ", "whether ")):
+        return True
+    if cues[idx].narrative == 0:
+        return False
+    # the story must be told outside the modal's own clause ("I'd never send a report I
+    # hadn't read" is not a story)
+    story = bool(_SIMPLE_PAST.search(norm, lo, hi)) or (idx > 0 and cues[idx - 1].narrative > 0)
+    return story and not re.search(r"(?<![\w'])(?:if|unless|would|wouldn't)(?![\w'])", norm[lo:hi])
+
+
+_SIMPLE_PAST = re.compile(
+    r"(?<![\w'])(?:was|were|did|went|got|said|told|asked|came|took|made|rang|saw|[a-z]{3,}ed)"
+    r"(?![\w'])"
+)
+
+
+def _bounded_repeat(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """'The log had gaps every weekend', 'I checked it every shift for two weeks': a repeat
+    inside a told story (someone else's, or bounded in time), not the speaker's habit."""
+    if raw.kind != "habitual" or raw.scope != "piece":
         return False
     idx = _index(spans, raw.start)
     if idx is None or cues[idx].narrative == 0:
         return False
     lo, hi = spans[idx]
-    return not re.search(r"(?<![\w'])(?:if|unless|would|wouldn't)(?![\w'])", norm[lo:hi])
+    clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
+    mine = re.search(
+        r"(?<![\w'])(?:i|we|i'm|we're|i've|we've)(?![\w'])", norm[clause[0] : clause[1]]
+    )
+    return not mine or cues[idx].times > 0
 
 
 def _changed_habit(norm: str, spans: list[tuple[int, int]], raw: RawFlag) -> bool:
