@@ -40,7 +40,7 @@ _PERFECT = re.compile(r"(?<![\w'])(?:i've|i have|we've|i've got|i have got)(?![\
 _CHANGE = re.compile(
     r"(?<![\w'])(?:now|since then|these days|ever since|from then on|after that|nowadays)(?![\w'])"
 )
-_WE = re.compile(r"(?<![\w'])we (?!all\b)(?:[a-z']+)(?![\w'])")
+_WE = re.compile(r"(?<![\w'])we(?:'ve|'re|'d|'ll)? (?!all\b)(?:[a-z']+)(?![\w'])")
 _NUM = re.compile(
     r"(?<![\w'])(?:\d+(?:[.,]\d+)*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
