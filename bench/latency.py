@@ -50,6 +50,9 @@ def build_answers(targets: list[float]) -> list[tuple[np.ndarray, str]]:
     return answers
 
 
+VERBOSE = False
+
+
 def stream(
     tr: WhisperTranscriber, audio: np.ndarray, speed: float | None
 ) -> tuple[str, float, int]:
@@ -71,6 +74,12 @@ def stream(
     t = time.perf_counter()
     result = streamer.finish()
     took = time.perf_counter() - t
+    if VERBOSE:
+        for st in streamer.stats:
+            print(
+                f"  chunk at {st.start:6.1f} s, {st.seconds:4.1f} s long: "
+                f"waited {st.waited:4.2f} s, took {st.took:4.2f} s"
+            )
     return result.text, took, int(result.settings.get("chunks", 0))
 
 
@@ -79,7 +88,10 @@ def main() -> None:
     parser.add_argument("--fast", action="store_true", help="one answer at 2x real time")
     parser.add_argument("--main-set", action="store_true", help="per-clip WER on the main set")
     parser.add_argument("--threads", type=int, default=2, help="cpu_threads of the model")
+    parser.add_argument("-v", "--verbose", action="store_true", help="per-chunk timings")
     args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
 
     tr = WhisperTranscriber(cpu_threads=args.threads)
     tr.load()

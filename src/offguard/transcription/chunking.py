@@ -76,7 +76,7 @@ class PauseDetector:
         self,
         samplerate: int,
         *,
-        min_pause: float = 0.45,
+        min_pause: float = 0.3,
         margin_db: float = 25.0,
         floor_db: float = -55.0,
     ) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from offguard.transcription.types import Transcriber, Transcript, Word
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     FloatArray = npt.NDArray[np.float32]
 
 #: A chunk is cut at the first pause after this many seconds...
-MIN_CHUNK = 6.0
+MIN_CHUNK = 4.0
 #: ...and at the quietest moment of its last seconds if no pause comes by this length.
 MAX_CHUNK = 22.0
 
@@ -35,6 +36,17 @@ MAX_CHUNK = 22.0
 class _Chunk:
     start: int  # first sample, counted from the start of the take
     audio: FloatArray
+    queued: float = field(default_factory=time.perf_counter)
+
+
+@dataclass(frozen=True)
+class ChunkStat:
+    """How one chunk went (for benchmarks): where it was, how long it waited and took."""
+
+    start: float
+    seconds: float
+    waited: float
+    took: float
 
 
 class StreamingTranscriber:
@@ -65,6 +77,7 @@ class StreamingTranscriber:
         self._texts: list[str] = []
         self._words: list[Word] = []
         self._chunks_done = 0
+        self.stats: list[ChunkStat] = []
         self._error: BaseException | None = None
         self._cancelled = threading.Event()
         self._finished = False
@@ -172,6 +185,7 @@ class StreamingTranscriber:
                 return
 
     def _transcribe(self, chunk: _Chunk) -> None:
+        began = time.perf_counter()
         with self._lock:
             context = " ".join(self._texts)
         result = self.transcriber.transcribe(
@@ -192,5 +206,13 @@ class StreamingTranscriber:
                 last = w.start
             self._chunks_done += 1
             text = " ".join(self._texts)
+            self.stats.append(
+                ChunkStat(
+                    chunk.start / self.samplerate,
+                    chunk.audio.size / self.samplerate,
+                    began - chunk.queued,
+                    time.perf_counter() - began,
+                )
+            )
         if self.on_update is not None and result.text:
             self.on_update(text)

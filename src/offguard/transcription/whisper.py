@@ -35,6 +35,11 @@ FAILED_LOGPROB = -1.0
 #: Fallback temperatures when a decode fails (fewer than faster-whisper's six: each retry
 #: costs a full decode, and the retries mostly produce text we then drop).
 TEMPERATURES = (0.0, 0.3, 0.6)
+#: A remainder after the last segment at most this long, where the VAD hears no speech ending
+#: more than TAIL_SLACK seconds after the last word, is not decoded.
+TAIL_SECONDS = 3.0
+TAIL_SLACK = 0.3
+TAIL_SLIVER = 0.6
 _MAX_PROMPT_CHARS = 200
 _FIX_BUNDLED = "use --model bundled (the offline tiny.en model)."
 
@@ -264,6 +269,8 @@ class WhisperTranscriber:
                         )
                 if on_segment is not None:
                     on_segment(text)
+                if _nothing_left(samples, seg.end):
+                    break  # don't let Whisper decode a last sliver of silence (it invents)
         return texts, words
 
 
@@ -282,6 +289,29 @@ def _invented(seg: Any) -> bool:
         return True
     words = seg.words or ()
     return len(words) >= 3 and (seg.end - seg.start) < 0.1 * len(words)
+
+
+def _nothing_left(samples: npt.NDArray[np.float32], end: float) -> bool:
+    """True when Silero VAD hears no speech in ``samples`` after ``end`` seconds.
+
+    Only checked near the end of the audio: Whisper otherwise decodes the last fraction of a
+    second after the final word as a window of its own, and invents text for it.
+    """
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    rest = samples.size - int(end * SAMPLERATE)
+    if rest <= TAIL_SLIVER * SAMPLERATE:
+        return True  # too short for Whisper to decode a word reliably; it would invent one
+    if rest > TAIL_SECONDS * SAMPLERATE:
+        return False
+    start = max(0, int((end - 5.0) * SAMPLERATE))  # some context for the VAD's state
+    speech = get_speech_timestamps(
+        samples[start:], VadOptions(min_silence_duration_ms=100, speech_pad_ms=0)
+    )
+    if not speech:
+        return True
+    last_end = (start + int(speech[-1]["end"])) / SAMPLERATE
+    return last_end <= end + TAIL_SLACK
 
 
 def _monotonic(words: list[Word], lo: float, hi: float) -> list[Word]:

@@ -1,0 +1,100 @@
+"""Streaming transcription with the real model: same words as whole-file, absolute times."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from offguard.audio.files import load_audio, resample
+from offguard.transcription.streaming import StreamingTranscriber
+from offguard.transcription.types import Transcript
+from offguard.transcription.wer import normalize, wer
+from offguard.transcription.whisper import TranscriptionCancelled, WhisperTranscriber
+
+pytestmark = pytest.mark.model
+
+SR = 16000
+CLIPS = ("arctic-cathy-a0001-a0010.flac", "jfk.flac")  # about 46 s together
+
+
+@pytest.fixture(scope="module")
+def transcriber() -> WhisperTranscriber:
+    tr = WhisperTranscriber("bundled", cpu_threads=2)
+    tr.load()
+    return tr
+
+
+@pytest.fixture(scope="module")
+def answer(speech_dir: Path) -> tuple[np.ndarray, str]:
+    """A ~46 s answer made of two real clips with a short pause between, and its reference."""
+    refs = {}
+    for line in (speech_dir / "manifest.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        refs[Path(cols[0]).name] = cols[5]
+    gap = np.zeros(int(0.6 * SR), np.float32)
+    parts = []
+    for name in CLIPS:
+        parts += [load_audio(speech_dir / "clips" / name), gap]
+    return np.concatenate(parts), " ".join(refs[name] for name in CLIPS)
+
+
+def _stream(
+    tr: WhisperTranscriber, audio: np.ndarray, rate: int = SR, updates: list[str] | None = None
+) -> tuple[Transcript, StreamingTranscriber]:
+    streamer = StreamingTranscriber(tr, rate, on_update=None if updates is None else updates.append)
+    block = rate // 10
+    for start in range(0, audio.size, block):
+        streamer.feed(audio[start : start + block])
+    return streamer.finish(), streamer
+
+
+def test_streamed_matches_whole_file(
+    transcriber: WhisperTranscriber, answer: tuple[np.ndarray, str]
+) -> None:
+    audio, reference = answer
+    whole = transcriber.transcribe(audio)
+    updates: list[str] = []
+    streamed, streamer = _stream(transcriber, audio, updates=updates)
+    whole_wer, streamed_wer = wer(reference, whole.text), wer(reference, streamed.text)
+    assert streamed_wer <= whole_wer + 0.03, (streamed.text, whole.text)
+    assert streamed_wer < 0.15
+    assert "ask not what your country can do for you" in " ".join(normalize(streamed.text))
+    # Several chunks were transcribed while "recording", each reported with the text so far.
+    assert streamed.settings["streaming"] is True and streamed.settings["chunks"] >= 3
+    assert len(updates) >= 2 and updates[-1] == streamed.text == streamer.partial_text()
+    assert all(later.startswith(earlier) for earlier, later in itertools.pairwise(updates))
+    # Words carry absolute times: increasing, inside the take, "country" in the JFK part.
+    starts = [w.start for w in streamed.words]
+    assert starts == sorted(starts)
+    assert all(0.0 <= w.start <= w.end <= streamed.duration + 1e-6 for w in streamed.words)
+    assert streamed.duration == pytest.approx(audio.size / SR)
+    country = [w for w in streamed.words if "country" in w.word.lower()]
+    assert country and all(w.start > 35.0 for w in country)
+
+
+def test_other_rate_and_silence(transcriber: WhisperTranscriber, speech_dir: Path) -> None:
+    jfk = resample(load_audio(speech_dir / "clips" / "jfk.flac"), SR, 48000)
+    result, _ = _stream(transcriber, jfk, rate=48000)
+    assert "ask not what your country can do for you" in " ".join(normalize(result.text))
+    assert result.duration == pytest.approx(11.0, abs=0.01)
+    silence = np.zeros(SR * 12, np.float32)
+    quiet, _ = _stream(transcriber, silence)
+    assert quiet.text == "" and quiet.words == ()
+
+
+def test_cancel_stops_the_worker(
+    transcriber: WhisperTranscriber, answer: tuple[np.ndarray, str]
+) -> None:
+    audio, _ = answer
+    streamer = StreamingTranscriber(transcriber, SR)
+    for start in range(0, audio.size, SR // 10):
+        streamer.feed(audio[start : start + SR // 10])
+    streamer.cancel()
+    streamer.feed(audio[: SR // 10])  # ignored after cancel
+    with pytest.raises(TranscriptionCancelled):
+        streamer.finish()
+    assert not any(t.name == "offguard-stream" and t.is_alive() for t in threading.enumerate())
