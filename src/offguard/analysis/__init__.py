@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from offguard.transcription.types import Word
 
 #: Bump when results change, so stored analyses can be recomputed.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 SPECIFIC_KINDS_REASONS: dict[str, str] = {
     "time": "A particular time: it pins the story to one event.",
@@ -60,6 +60,7 @@ def analyze_text(
     """Analyse one answer's text (and, when given, its timings or audio)."""
     from offguard.analysis.flags import REASONS
     from offguard.analysis.score import score_text
+    from offguard.analysis.shading import shade
     from offguard.analysis.star import detect
     from offguard.analysis.suggest import suggest
 
@@ -70,10 +71,7 @@ def analyze_text(
     specifics = [
         Span(s, e, text[s:e], kind, SPECIFIC_KINDS_REASONS[kind]) for s, e, kind in scored.specifics
     ]
-    sentences = [
-        SentenceScore(lo, hi, sc)
-        for (lo, hi), sc in zip(scored.sentence_spans, scored.sentence_scores, strict=True)
-    ]
+    sentences = [SentenceScore(lo, hi, sc) for lo, hi, sc in shade(text, scored)]
     star, star_sentences = detect(
         text, scored.sentence_spans, scored.cues, scored.events, scored.sentence_scores
     )

@@ -63,6 +63,10 @@ class Scored:
     event_total: float = 0.0
     generic_total: float = 0.0
     kinds: dict[str, int] = field(default_factory=dict)
+    #: (start, weight) of every generic cue counted, and whether the answer is told in a
+    #: present-tense scene: what clause shading (:mod:`offguard.analysis.shading`) needs.
+    weights: list[tuple[int, float]] = field(default_factory=list)
+    present_frame: bool = False
 
 
 def _detail(c: SentenceCues) -> float:
@@ -90,6 +94,11 @@ def event_evidence(c: SentenceCues, flagged: bool = False) -> float:
 def sentence_detail(c: SentenceCues) -> float:
     narr = min(c.narrative + c.present_actions, 3)
     return 0.15 * narr + (1.0 if narr else 0.7) * _detail(c)
+
+
+def sentence_score(c: SentenceCues, generic: float) -> float:
+    """A stretch of text judged on its own detail against its generic weight (0-100)."""
+    return _sigmoid100(1.1 * (sentence_detail(c) - min(generic, GENERIC_CAP)) - 0.8)
 
 
 def score_text(text: str) -> Scored:
@@ -132,6 +141,7 @@ def score_text(text: str) -> Scored:
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
     raws.extend(_contextual(text, norm, spans, cues, events, own_total, raws))
     generic = [0.0] * len(spans)
+    weights: list[tuple[int, float]] = []
     for raw in _merge_same_kind(raws):
         idx = _index(spans, raw.start)
         if idx is not None:
@@ -139,13 +149,11 @@ def score_text(text: str) -> Scored:
             if raw.kind == "habitual" and cues[idx].narrative and not _first_person(norm, raw):
                 weight *= 0.5  # "every time someone used the microwave, the wifi died": in a story
             generic[idx] += weight
+            weights.append((raw.start, weight))
     generic = [min(g, GENERIC_CAP) for g in generic]
     # A sentence on its own is judged on its detail (names, times, numbers, concrete things),
     # narrated or not, against its generic cues; the answer needs an event (below).
-    sent_scores = [
-        _sigmoid100(1.1 * (sentence_detail(c) - g) - 0.8)
-        for c, g in zip(cues, generic, strict=True)
-    ]
+    sent_scores = [sentence_score(c, g) for c, g in zip(cues, generic, strict=True)]
     e_total = sum(events)
     g_total = sum(generic)
     best_event = max(events, default=0.0)
@@ -170,6 +178,8 @@ def score_text(text: str) -> Scored:
         event_total=e_total,
         generic_total=g_total,
         kinds=kinds,
+        weights=weights,
+        present_frame=present_frame,
     )
 
 

@@ -11,11 +11,6 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": 
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "no", "jr", "sr"}
 _SENT_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022])")
 _TOKEN = re.compile(r"[^\W_](?:[\w'&.-]*[^\W_])?")
-_CLAUSE_STOP = re.compile(
-    r"[,;:.!?()\"\u2014\u2013]| - |\s(?:and|but|so|because|then|while|when|whereas)"
-    r"(?=\s+(?:i|we|he|she|they|i'm|i'd|i've|i\u2019m|i\u2019d)\b)",
-    re.IGNORECASE,
-)
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -66,7 +61,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 LONG_SENTENCE = 40  # words; a longer run-on (no punctuation) is cut at conjunctions
-_JOINT = re.compile(r"\s(?=(?:and|so|but|then|because|which|when|um|uh)\s)", re.IGNORECASE)
+_JOINT = re.compile(
+    r"\s(?=(?:and|so|but|then|because|which|when|um|uh)\s+(?:i|we|he|she|they|it|you|there|"
+    r"then|the|this|that|my|our|his|her|their|i'm|i'd|it's|we'd|he'd|she'd|um|uh)[\s,.'])",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\S+")
 
 
@@ -101,23 +100,3 @@ def _add_piece(text: str, start: int, end: int, spans: list[tuple[int, int]]) ->
         end -= 1
     if end > start and any(ch.isalnum() for ch in text[start:end]):
         spans.append((start, end))
-
-
-def clause_bounds(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
-    """Widen [start, end) to the clause around it, staying inside the sentence [lo, hi)."""
-    left = lo
-    for m in _CLAUSE_STOP.finditer(text, lo, hi):
-        if m.end() > start:
-            break
-        left = m.end()
-    right = hi
-    m2 = _CLAUSE_STOP.search(text, end, hi)
-    if m2:
-        right = m2.start()
-    while left < right and not text[left].isalnum():
-        left += 1
-    while right > left and not (text[right - 1].isalnum() or text[right - 1] in "'%"):
-        right -= 1
-    if right <= left:
-        return start, end
-    return min(left, start), max(right, end)
