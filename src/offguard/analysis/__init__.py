@@ -84,6 +84,7 @@ def analyze_text(
         events=scored.events,
         star=star,
         question=question,
+        star_sentences=star_sentences,
     )
     delivery = None
     if words or audio is not None or duration is not None:

@@ -15,6 +15,14 @@ def _quote(span: Span, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
+def _clause(sentence: str | None, limit: int = 40) -> str:
+    """The first clause of a sentence, for quoting ("I rang the supplier")."""
+    text = re.split(r",|;| and | so | then ", sentence or "")[0].strip().rstrip(".")
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "..."
+
+
 def suggest(
     *,
     empty: bool,
@@ -24,6 +32,7 @@ def suggest(
     events: list[float],
     star: dict[str, bool],
     question: str | None,
+    star_sentences: dict[str, str | None] | None = None,
 ) -> list[str]:
     """Most useful first; never more than three, never none."""
     if empty:
@@ -66,18 +75,42 @@ def suggest(
             f'Make "{_quote(by_kind["vague-action"][0])}" concrete: what exactly did you do, '
             "to what or whom?"
         )
-    if not star.get("R") or "vague-outcome" in by_kind:
+    told = star_sentences or {}
+    action = told.get("A")
+    if "vague-outcome" in by_kind:
         out.append(
-            "End with the result: what changed, by how much, or what someone said afterwards."
+            f'Swap "{_quote(by_kind["vague-outcome"][0])}" for what changed, with a number or '
+            'what someone said: e.g. "by June he\'d moved up two reading levels".'
+        )
+    elif not star.get("R") and (specific or has_event):
+        after = f'After "{_clause(action)}", end' if action and specific else "End"
+        out.append(
+            f'{after} with the result: what changed? e.g. "and the lorry left on time" or '
+            '"by June he\'d moved up two reading levels".'
+        )
+    if specific and star.get("A") and not star.get("T") and len(out) < 3:
+        out.append(
+            "Say what you had to do, or what was at stake, before what you did: e.g. "
+            '"I had to get it fixed before the Saturday sale."'
         )
     for kind in ("self-praise", "cliche", "unsupported-number", "platitude", "buzzword"):
         if kind in by_kind:
             phrase = _quote(by_kind[kind][0])
             if kind == "unsupported-number":
                 out.append(f'Tie "{phrase}" to one event that shows it, or leave it out.')
+            elif kind == "self-praise":
+                out.append(
+                    f'Instead of "{phrase}", tell one time it showed: who was there, what you '
+                    "did, what happened."
+                )
             else:
                 out.append(f'Cut "{phrase}" and let one moment from your story show it.')
             break
+    if "vague-quantity" in by_kind and not specific:
+        out.append(
+            f'Replace "{_quote(by_kind["vague-quantity"][0])}" with the number, or tell about '
+            "one of them."
+        )
     if specific and not out:
         out.append(
             "This is specific: keep the time, your own actions and the result; aim for "
