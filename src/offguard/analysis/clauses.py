@@ -38,7 +38,10 @@ _PREPOSITIONS = wordset(
     about around across into through behind next once if whenever
     """
 )
-_SKIP = wordset("um uh er erm like just then also actually really you know basically even")
+_SKIP = wordset(
+    "um uh er erm like just then also actually really you know basically even honestly obviously "
+    "luckily eventually finally suddenly basically thankfully"
+)
 
 
 def _first_words(text: str, pos: int, hi: int, n: int) -> list[tuple[int, str]]:

@@ -120,7 +120,7 @@ def score_text(text: str) -> Scored:
             if not (
                 r.kind == "habitual"
                 and r.end - r.start < 20
-                and norm[r.start : r.end].startswith(("i ", "then i"))
+                and norm[r.start : r.end].startswith(("i ", "then i", "so i", "and i"))
             )
         ]
     specifics: list[tuple[int, int, str]] = []

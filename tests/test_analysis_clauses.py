@@ -1,0 +1,207 @@
+"""Round 2 of the coach: clauses, clause-level STAR, whole-phrase spans, grammar cues,
+clause shading and suggestions tied to what is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from offguard.analysis import Analysis, analyze_text
+from offguard.analysis.clauses import clauses, pieces
+
+
+def flags(analysis: Analysis) -> list[tuple[str, str]]:
+    return [(f.text, f.kind) for f in analysis.flags]
+
+
+def flagged(analysis: Analysis, phrase: str, kind: str | None = None) -> bool:
+    """Is most of ``phrase`` covered by flags (of ``kind``, when given)?"""
+    text = analysis_text[id(analysis)]
+    start = text.lower().find(phrase.lower())
+    assert start >= 0, phrase
+    covered = set()
+    for f in analysis.flags:
+        if kind is None or f.kind == kind:
+            covered.update(range(max(start, f.start), min(start + len(phrase), f.end)))
+    return len(covered) >= 0.5 * len(phrase)
+
+
+analysis_text: dict[int, str] = {}
+
+
+def run(text: str) -> Analysis:
+    analysis = analyze_text(text)
+    analysis_text[id(analysis)] = text
+    return analysis
+
+
+def texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[a:b] for a, b in spans]
+
+
+def test_clauses_have_their_own_subject() -> None:
+    text = (
+        "I radio Dave in goods-in, we find them behind the chiller, and the lorry leaves on time."
+    )
+    assert texts(text, clauses(text, 0, len(text))) == [
+        "I radio Dave in goods-in",
+        "we find them behind the chiller",
+        "the lorry leaves on time",
+    ]
+    listed = "If a client is upset I'd hear them out, apologise and look for a fix."
+    assert len(clauses(listed, 0, len(listed))) == 1  # one subject, three verbs
+    story = "I called her that evening, we set up a log, and by June he'd moved up two levels."
+    assert texts(story, clauses(story, 0, len(story)))[-1] == "by June he'd moved up two levels"
+
+
+def test_pieces_cut_a_list_of_verb_phrases() -> None:
+    text = "I managed teams of 40, hit 120% of target every quarter and grew the region by 30%."
+    assert texts(text, pieces(text, 0, len(text))) == [
+        "I managed teams of 40",
+        "hit 120% of target every quarter",
+        "grew the region by 30%",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        (
+            "It's the Saturday before Christmas and the Tesco lorry is waiting on twelve missing "
+            "cages of milk. I radio Dave in goods-in, we find them behind the chiller, and the "
+            "lorry leaves on time.",
+            "the lorry leaves on time",
+        ),
+        (
+            "Jamie in my Year 4 class stopped handing in homework in March. I called her that "
+            "evening, we set up a weekly reading log, and by June he'd moved up two reading levels.",
+            "by June he'd moved up two reading levels",
+        ),
+    ],
+)
+def test_star_result_can_be_the_closing_clause(text: str, result: str) -> None:
+    analysis = run(text)
+    assert analysis.star["A"] and analysis.star["R"]
+    assert analysis.star_sentences["R"] == result
+    assert analysis.verdict == "specific"
+
+
+def test_star_task_is_a_task_statement_not_the_scene_again() -> None:
+    no_task = run(
+        "Our release in April broke login for Android users on version 9. I rolled back the "
+        "build within twenty minutes, then wrote a test that runs the login on an old emulator. "
+        "We haven't shipped that bug again."
+    )
+    assert no_task.star == {"S": True, "T": False, "A": True, "R": True}
+    assert no_task.star_sentences["T"] is None
+    assert any("had to do" in s for s in no_task.suggestions)  # says Task is missing
+    with_task = run(
+        "In my second week at Halfords a customer's bike came back with the brakes rubbing. "
+        "I needed to get it sorted before his commute the next morning. I stripped the caliper, "
+        "found a bent pad spring and swapped it, so he rode it home that night."
+    )
+    assert with_task.star == {"S": True, "T": True, "A": True, "R": True}
+    assert with_task.star_sentences["T"] and "needed to" in with_task.star_sentences["T"]
+    assert with_task.star_sentences["A"] and "stripped" in with_task.star_sentences["A"]
+    assert with_task.star_sentences["R"] == "he rode it home that night"
+
+
+def test_numbers_are_flagged_as_whole_phrases() -> None:
+    text = (
+        "I managed teams of 40, hit 120% of target every quarter and grew the region by 30% in "
+        "two years. I'm a proven closer and a strong motivator of people."
+    )
+    found = [t for t, _ in flags(run(text))]
+    assert "I managed teams of 40" in found
+    assert "hit 120% of target every quarter" in found
+    assert "grew the region by 30% in two years" in found
+    assert not any(t.startswith("40,") or t.endswith(", hit 120") for t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        # self-description by grammar: "I'm (intensifier) + trait", "I'm a + trait noun"
+        ("I'm a natural communicator.", "I'm a natural communicator", "self-praise"),
+        ("I'm very detail-oriented.", "I'm very detail-oriented", "self-praise"),
+        ("I'm really resourceful.", "I'm really resourceful", "self-praise"),
+        ("I'm a firm believer in open, honest conversations.", "firm believer", "self-praise"),
+        ("My manager said I was a safe pair of hands.", "said I was a safe pair", "self-praise"),
+        # praising abstractions
+        ("My strong work ethic keeps me going.", "My strong work ethic", "self-praise"),
+        ("What I bring is genuine enthusiasm.", "genuine enthusiasm", None),
+        # habits and hypotheticals to the end of the clause
+        ("I typically try to understand their side first.", "I typically try", "habitual"),
+        (
+            "Any time there's a conflict I would step in early and get both sides talking.",
+            "I would step in early and get both sides talking",
+            None,
+        ),
+        (
+            "If a client is upset I'd hear them out, apologise and look for a fix.",
+            "I'd hear them out, apologise and look for a fix",
+            "hypothetical",
+        ),
+        ("Then we'd agree a plan together.", "we'd agree a plan together", "hypothetical"),
+        ("Whatever gets thrown at me, I cope.", "Whatever gets thrown", "habitual"),
+        # opinions offered as truths, claims about everyone of a kind
+        ("I feel that good teachers never stop adapting.", "good teachers never stop", "platitude"),
+        ("I believe you learn most from mistakes.", "you learn most from mistakes", "platitude"),
+        ("Kids respond to that.", "Kids respond to that", "platitude"),
+        ("Nurses generally respect that.", "Nurses generally respect that", None),
+        # vague amounts take their noun
+        ("I've helped countless students.", "countless students", "vague-quantity"),
+        ("At my last job I handled various escalations.", "various escalations", None),
+        # "we" with no "I"
+        ("We've built dashboards and we present them.", "We've built dashboards", "vague-we"),
+    ],
+)
+def test_grammar_cues_catch_new_wording(text: str, phrase: str, kind: str | None) -> None:
+    analysis = run(text)
+    assert flagged(analysis, phrase, kind), flags(analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked the manager if I could open the second till at eleven, and the queue was gone.",
+        "I'm on the grill and the ticket machine jams, so I call the orders out.",
+        "I checked the fonts on each of the 40 files in Acrobat.",
+        "In May the drug fridge log had gaps every weekend, so I taped a tick sheet to the door.",
+        "I'm a nurse on the surgical ward at Leeds General.",
+    ],
+)
+def test_story_wording_is_not_flagged(text: str) -> None:
+    found = [f for f in flags(run(text)) if f[1] in ("habitual", "hypothetical", "self-praise")]
+    assert found == []
+
+
+def test_long_sentences_are_shaded_clause_by_clause() -> None:
+    text = (
+        "I was on the late shift at the Morrisons in Hull and honestly I always try to stay calm "
+        "with people because customers just want to be heard, and then this man came in "
+        "shouting about his click and collect order, so I checked the system, found it in the "
+        "wrong cage, and he left with it ten minutes later."
+    )
+    analysis = run(text)
+    assert len(analysis.sentences) >= 3
+    for a, b in zip(analysis.sentences, analysis.sentences[1:], strict=False):
+        assert a.end <= b.start
+    scores = {text[s.start : s.end]: s.specificity for s in analysis.sentences}
+    vague = next(v for k, v in scores.items() if "always try" in k)
+    told = next(v for k, v in scores.items() if "ten minutes later" in k)
+    assert vague < 50 < told
+    short = run("I always put the customer first. Last Tuesday I rang Mrs Okafor.")
+    assert len(short.sentences) == 2  # short sentences stay whole
+
+
+def test_suggestions_quote_the_answer_and_show_an_example() -> None:
+    analysis = run(
+        "Last June at the Leeds office, the printer queue jammed on every PDF. I opened the log "
+        "files myself and I checked the fonts on each of the 40 files in Acrobat."
+    )
+    result = next(s for s in analysis.suggestions if "result" in s)
+    assert '"I opened the log files myself"' in result and "e.g." in result
+    generic = run("I'm a natural communicator and I've helped countless students.")
+    joined = " ".join(generic.suggestions)
+    assert "I'm a natural communicator" in joined
+    assert "countless students" in joined
