@@ -73,7 +73,8 @@ def test_pieces_cut_a_list_of_verb_phrases() -> None:
         ),
         (
             "Jamie in my Year 4 class stopped handing in homework in March. I called her that "
-            "evening, we set up a weekly reading log, and by June he'd moved up two reading levels.",
+            "evening, we set up a weekly reading log, and by June he'd moved up two reading "
+            "levels.",
             "by June he'd moved up two reading levels",
         ),
     ],
