@@ -300,7 +300,7 @@ async def test_o_marks_a_question_off_guard(
         question = screen.current()
         assert question is not None and question == screen.shown[1]
         assert question.id in store.off_guard_ids()
-        assert "off guard" in str(screen.query_one(DataTable).get_row_at(1)[4])
+        assert str(screen.query_one(DataTable).get_cell(question.id, "off")) == "★"
         await pilot.press("o")
         assert question.id not in store.off_guard_ids()
 

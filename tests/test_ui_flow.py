@@ -130,7 +130,7 @@ async def test_record_stop_review_with_real_take_service(
         assert isinstance(app.screen, QuestionsScreen)
         await pilot.pause()
         row = app.screen.query_one("DataTable")
-        assert "1×" in str(row.get_row_at(0)[2])  # type: ignore[attr-defined]
+        assert "1×" in str(row.get_cell(question.id, "times"))  # type: ignore[attr-defined]
 
 
 async def test_escape_while_recording_discards_the_take(

@@ -36,6 +36,7 @@ class OffguardApp(App[None]):
     SUB_TITLE = "practise the questions that caught you off guard"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "show_keys", "Keys", tooltip="Every key of this screen"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -212,6 +213,19 @@ class OffguardApp(App[None]):
                 self.pop_screen()
 
         self.push_screen(ReviewScreen(ReviewData.from_outcome(ready.outcome, question)), done)
+
+    # -- help ------------------------------------------------------------------------------
+
+    def action_show_keys(self) -> None:
+        """List every key of the current screen (``?`` / F1)."""
+        from offguard.ui.screens.keys_help import KeysScreen, key_rows
+
+        if isinstance(self.screen, KeysScreen):
+            return
+        place = getattr(self.screen, "PLACE", None) or type(self.screen).__name__.removesuffix(
+            "Screen"
+        )
+        self.push_screen(KeysScreen(str(place), key_rows(self, self.screen)))
 
     # -- quitting ----------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from offguard.errors import OffguardError
 from offguard.export.text import fmt_when
@@ -30,6 +30,7 @@ from offguard.ui.screens.progress_common import (
     question_text,
     show_error,
 )
+from offguard.ui.widgets.key_footer import KeyFooter
 
 #: Metric, label, digits, which way is better: +1 higher, -1 lower, 0 closer to the band.
 METRIC_ROWS: tuple[tuple[str, str, int, int], ...] = (
@@ -119,7 +120,7 @@ class CompareScreen(Screen[None]):
             yield DataTable(id="deltas", cursor_type="none", show_cursor=False)
             yield Static(id="specifics")
         yield Static(id="play-status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:

@@ -16,12 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offguard.errors import OffguardError
 from offguard.ui.messages import MicTestDone, WorkFailed
 from offguard.ui.ports import RecorderLike
+from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.level_meter import LevelMeter
 from offguard.ui.widgets.title_bar import TitleBar
 
@@ -63,7 +64,7 @@ class DevicesScreen(Screen[None]):
             with Horizontal(id="test-row"):
                 yield Label("Mic test: press [b]t[/b]", id="test-state")
                 yield LevelMeter(id="test-meter")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.action_refresh()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Static
 
 from offguard.errors import OffguardError
 from offguard.export.text import fmt_when
@@ -22,6 +22,7 @@ from offguard.ui.screens.progress_common import (
     question_text,
     show_error,
 )
+from offguard.ui.widgets.key_footer import KeyFooter
 
 
 def fmt_duration(seconds: float | None) -> str:
@@ -102,7 +103,7 @@ class HistoryScreen(Screen[None]):
         yield Static(id="history-title")
         yield DataTable(id="takes", cursor_type="row", zebra_stripes=True)
         yield Static(id="history-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#history-title", Static).update(

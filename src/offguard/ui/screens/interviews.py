@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
 
 from offguard.errors import OffguardError
 from offguard.questions import Question
 from offguard.store import OUTCOMES, InterviewRecord, Store
 from offguard.ui.screens.progress_common import app_bank, app_store, show_error
+from offguard.ui.widgets.key_footer import KeyFooter
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 OUTCOME_STYLE = {"offer": "green", "rejection": "red", "pending": "yellow", "withdrawn": "dim"}
@@ -227,7 +228,7 @@ class InterviewsScreen(Screen[None]):
         )
         yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Static(id="interview-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

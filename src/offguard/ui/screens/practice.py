@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, LoadingIndicator, Static
+from textual.widgets import Label, LoadingIndicator, Static
 
 from offguard.errors import AudioUnavailable, OffguardError
 from offguard.questions import Question
@@ -20,6 +20,7 @@ from offguard.ui.feedback import fmt_time
 from offguard.ui.messages import PartialTranscript, TakeDiscarded, TakeReady, WorkFailed
 from offguard.ui.ports import ActiveTakeLike
 from offguard.ui.screens.modals import ConfirmScreen
+from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.level_meter import LevelMeter
 from offguard.ui.widgets.title_bar import TitleBar
 
@@ -72,7 +73,7 @@ class PracticeScreen(Screen[None]):
             yield Static("", id="problem")
             yield LoadingIndicator(id="busy")
             yield Static("", id="live")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#tips").display = False

@@ -2,56 +2,58 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from offguard.errors import OffguardError
+from offguard.progress.queue import QueueItem
 from offguard.questions import Question, QuestionBank
 from offguard.ui.feedback import get
 from offguard.ui.screens.add_question import AddQuestionScreen, NewQuestion
 from offguard.ui.screens.progress_actions import PROGRESS_BINDINGS, ProgressActions
+from offguard.ui.screens.question_table import (
+    Column,
+    badges,
+    bank_columns,
+    build_today,
+    clip,
+    interview_of,
+    queue_reason,
+    today_columns,
+)
+from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from offguard.ui.app import OffguardApp
 
 ALL = "__all__"
-
-
-def badges(stats: Any, off_guard: bool) -> tuple[Text, Text, Text]:
-    """(times practised, last verdict and score, off-guard marker) for one row."""
-    times = int(get(stats, "times_practised", get(stats, "takes", 0)) or 0)
-    practised = Text(f"{times}×" if times else "-", style="bold" if times else "dim")
-    verdict = get(stats, "last_verdict")
-    score = get(stats, "last_specificity", get(stats, "last_score"))
-    if verdict:
-        style = "green" if verdict == "specific" else "red"
-        shown = f"{verdict} {round(float(score))}" if score is not None else str(verdict)
-        last = Text(shown, style=style)
-    else:
-        last = Text("-", style="dim")
-    marker = Text("★ off guard", style="bold yellow") if off_guard else Text("")
-    return practised, last, marker
+#: How many questions today's queue holds.
+TODAY_LIMIT = 10
 
 
 class QuestionsScreen(ProgressActions, Screen[None]):
     """Pick a question; enter opens the practice room for it."""
 
     CSS_PATH = "questions.tcss"
+    PLACE = "Questions"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "practise", "Practise", priority=True),
-        Binding("slash", "search", "Search"),
-        Binding("a", "add", "Add"),
-        Binding("o", "toggle_off_guard", "Off guard"),
-        Binding("i", "import_audio", "Import"),
-        Binding("d", "devices", "Mic"),
+        Binding("t", "toggle_today", "Today", tooltip="Switch: today's queue / all questions"),
+        Binding("slash", "search", "Search", show=False, tooltip="Search the questions"),
+        Binding("a", "add", "Add", tooltip="Add your own question (and where it came up)"),
+        Binding("o", "toggle_off_guard", "Off guard", tooltip="Mark: caught me off guard ★"),
+        Binding("i", "import_audio", "Import", tooltip="Import an audio file as a take"),
+        Binding("d", "devices", "Mic", tooltip="Pick and test the microphone"),
         *PROGRESS_BINDINGS,
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
@@ -63,6 +65,10 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         self._filters: tuple[object, ...] | None = None
         self._stats: dict[str, Any] = {}
         self._off: set[str] = set()
+        self.today_view = False
+        self.queue: list[QueueItem] = []
+        self._reasons: dict[str, str] = {}
+        self._columns: list[Column] = []
 
     @property
     def oapp(self) -> OffguardApp:
@@ -85,20 +91,37 @@ class QuestionsScreen(ProgressActions, Screen[None]):
                 id="role",
             )
             yield Input(placeholder="/ to search", id="search")
+        yield Static("", id="view-label")
         yield DataTable(id="questions", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Question", key="text", width=55)
-        table.add_column("Category", key="category", width=20)
-        table.add_column("Practised", key="times", width=9)
-        table.add_column("Last", key="last", width=12)
-        table.add_column("", key="off", width=12)
+        self._set_columns()
         self._filters_changed()
         self.reload()
         table.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._relayout)
+
+    def _relayout(self) -> None:
+        if self._set_columns():
+            self.refill()
+
+    def _set_columns(self) -> bool:
+        """Size the columns to the table's width; True when they changed."""
+        table = self.query_one(DataTable)
+        total = table.size.width or self.app.size.width - 2
+        columns = today_columns(total) if self.today_view else bank_columns(total)
+        if columns == self._columns:
+            return False
+        self._columns = columns
+        table.clear(columns=True)
+        for column in columns:
+            table.add_column(column.label, key=column.key, width=column.width)
+        return True
 
     def on_screen_resume(self) -> None:
         if self.questions:
@@ -116,7 +139,22 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         except OffguardError as exc:
             self.oapp.show_error(exc)
             self._stats, self._off = {}, set()
+        self._load_queue()
         self.refill(keep)
+
+    def _load_queue(self) -> None:
+        """Today's queue and the reason of each question in it."""
+        store = self.oapp.store
+        try:
+            self.queue = build_today(store, self.questions, date.today(), TODAY_LIMIT)
+            lister = getattr(store, "list_interviews", None)
+            interviews = interview_of(lister() if callable(lister) else [])
+        except Exception as exc:  # the start screen must open whatever the queue does
+            self.oapp.show_error(exc, title="Cannot build today's queue")
+            self.queue, interviews = [], {}
+        self._reasons = {
+            item.question.id: queue_reason(item, self._stats, interviews) for item in self.queue
+        }
 
     def refill(self, keep: str | None = None) -> None:
         """Redraw the table; the cursor stays on ``keep`` (default: the current question)."""
@@ -126,24 +164,60 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         category = self.query_one("#category", Select).value
         role = self.query_one("#role", Select).value
         search = self.query_one("#search", Input).value.strip()
-        stats, off = self._stats, self._off
-        self.shown = QuestionBank(questions=self.questions).filter(
+        matching = QuestionBank(questions=self.questions).filter(
             category=None if category == ALL else str(category),
             role=None if role == ALL else str(role),
             search=search or None,
         )
+        if self.today_view:
+            wanted = {q.id for q in matching}
+            self.shown = [item.question for item in self.queue if item.question.id in wanted]
+        else:
+            self.shown = matching
         table = self.query_one(DataTable)
         table.clear()
         for q in self.shown:
-            row_stats = stats.get(q.id)
-            is_off = q.id in off or bool(get(row_stats, "off_guard", False))
-            table.add_row(Text(q.text), q.category, *badges(row_stats, is_off), key=q.id)
+            cells = self._cells(q)
+            table.add_row(*(cells[c.key] for c in self._columns), key=q.id)
+        self._show_view_label(len(matching))
         if keep is not None:
             for index, q in enumerate(self.shown):
                 if q.id == keep:
                     table.move_cursor(row=index)
                     break
         self.show_detail()
+
+    def _cells(self, q: Question) -> dict[str, Text | str]:
+        row_stats = self._stats.get(q.id)
+        is_off = q.id in self._off or bool(get(row_stats, "off_guard", False))
+        times, last, marker = badges(row_stats, is_off)
+        width = {c.key: c.width for c in self._columns}
+        reason = self._reasons.get(q.id, "")
+        return {
+            "text": Text(clip(q.text, width.get("text", 60))),
+            "category": clip(q.category, width.get("category", 13)),
+            "times": times,
+            "last": last,
+            "off": marker,
+            "reason": Text(
+                clip(reason, width.get("reason", 40)),
+                style="yellow" if reason.startswith("caught") else "",
+            ),
+        }
+
+    def _show_view_label(self, matching: int) -> None:
+        label = Text()
+        if self.today_view:
+            label.append("Today", style="bold reverse")
+            label.append(f"  {len(self.shown)} to practise, most urgent first", style="bold")
+            label.append("   t: all questions", style="dim")
+        else:
+            label.append("All questions", style="bold reverse")
+            label.append(f"  {matching}", style="bold")
+            off = sum(1 for item in self.queue if item.kind == "off-guard")
+            label.append(f"   t: today's queue ({len(self.queue)}", style="dim")
+            label.append(f", {off} ★ off guard)" if off else ")", style="dim")
+        self.query_one("#view-label", Static).update(label)
 
     def current(self) -> Question | None:
         table = self.query_one(DataTable)
@@ -155,7 +229,13 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         question = self.current()
         detail = self.query_one("#detail", Static)
         if question is None:
-            detail.update("[dim]No question matches. Press escape to clear the search.[/dim]")
+            if self.today_view and not self.queue:
+                detail.update(
+                    "[dim]Nothing due today: every question you practised is resting. "
+                    "Press t for all questions.[/dim]"
+                )
+            else:
+                detail.update("[dim]No question matches. Press escape to clear the search.[/dim]")
             return
         text = Text()
         text.append(question.text, style="bold")
@@ -163,6 +243,11 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         text.append(f"\n{question.category} · for {roles}", style="dim")
         if question.tags:
             text.append(" · " + ", ".join(question.tags), style="dim")
+        reason = self._reasons.get(question.id)
+        if reason:
+            text.append(f"\nToday: {reason}", style="yellow")
+        elif question.id in self._off:
+            text.append("\n★ caught you off guard (o unmarks)", style="yellow")
         if question.probes:
             text.append(f"\nProbes: {question.probes[0]}", style="italic")
         detail.update(text)
@@ -209,6 +294,18 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         self.query_one(DataTable).focus()
 
     # -- actions -------------------------------------------------------------------------
+
+    def action_toggle_today(self) -> None:
+        """Switch the table between the whole bank and today's queue; first row highlighted."""
+        self.today_view = not self.today_view
+        self._set_columns()
+        self.shown = []
+        self.refill()
+        table = self.query_one(DataTable)
+        if self.shown:
+            table.move_cursor(row=0)
+        self.show_detail()
+        table.focus()
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

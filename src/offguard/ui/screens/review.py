@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offguard.errors import OffguardError
@@ -21,6 +21,7 @@ from offguard.questions import Question
 from offguard.transcription.types import Transcript
 from offguard.ui import feedback
 from offguard.ui.ports import PlayerLike, TakeOutcomeLike
+from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class ReviewScreen(Screen[str]):
                 yield Static(feedback.suggestions_text(analysis), id="suggestions")
                 yield Label("[b]Generic phrases[/b] (enter jumps playback)", classes="heading")
                 yield OptionList(*self._flag_options(), id="flags")
-        yield Footer()
+        yield KeyFooter()
 
     def _legend(self) -> Text:
         return Text.assemble(

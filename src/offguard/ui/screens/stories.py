@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from offguard.errors import OffguardError
 from offguard.progress import StoryReport, stories
 from offguard.progress.stories import MAX_QUESTIONS_PER_STORY
 from offguard.ui.screens.progress_common import app_store, question_text, show_error
+from offguard.ui.widgets.key_footer import KeyFooter
 
 #: Warnings listed under the table; the rest are the "(no story)" rows.
 SHOWN_WARNINGS = 8
@@ -42,7 +43,7 @@ class StoriesScreen(Screen[None]):
         )
         yield DataTable(id="stories", cursor_type="row", zebra_stripes=True)
         yield Static(id="story-warnings")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Header, Select, Static
 
 from offguard.errors import OffguardError
 from offguard.progress import BANDS, Trend, trend
@@ -22,6 +22,7 @@ from offguard.ui.screens.progress_common import (
     question_text,
     show_error,
 )
+from offguard.ui.widgets.key_footer import KeyFooter
 
 ALL = "__all__"
 
@@ -87,7 +88,7 @@ class TrendsScreen(Screen[None]):
         with VerticalScroll(), Grid(id="charts"):
             for metric, *_ in CHARTS:
                 yield Static(id=f"chart-{metric}", classes="chart")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:
