@@ -39,7 +39,7 @@ _PREPOSITIONS = wordset(
     """
 )
 _SKIP = wordset(
-    "um uh er erm like just then also actually really you know basically even honestly obviously "
+    "um uh er erm like just then also actually really basically even honestly obviously "
     "luckily eventually finally suddenly basically thankfully"
 )
 
@@ -55,7 +55,7 @@ def _first_words(text: str, pos: int, hi: int, n: int) -> list[tuple[int, str]]:
 
 def _new_subject(text: str, pos: int, hi: int, comma: bool) -> bool:
     """Does a new clause (its own subject) start at ``pos``?"""
-    words = [w for w in _first_words(text, pos, hi, 6) if w[1] not in _SKIP]
+    words = [w for w in _first_words(text, pos, hi, 8) if w[1] not in _SKIP]
     if not words:
         return False
     first_at, first = words[0]
@@ -63,7 +63,7 @@ def _new_subject(text: str, pos: int, hi: int, comma: bool) -> bool:
         return True
     if first in _PREPOSITIONS or first.isdigit():
         # "and by June he'd moved up", "and in every engagement I'd build"
-        return any(w in SUBJECTS for _, w in words[1:5])
+        return any(w in SUBJECTS for _, w in words[1:8])
     if not comma:
         return False
     if first in _DETERMINERS:

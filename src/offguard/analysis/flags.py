@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from offguard.analysis import lexicon
-from offguard.analysis.clauses import containing, pieces, widen
+from offguard.analysis.clauses import clauses, containing, pieces, widen
 from offguard.analysis.text import wordset
 
 REASONS: dict[str, str] = {
@@ -260,7 +260,8 @@ _NOT_GENERIC_SUBJECT = wordset(
 
 
 _PLURAL_CLAIM = re.compile(
-    r"((?:[a-z][a-z-]*,? ){0,2}[a-z][a-z-]*[^s]s )(?:(?:really|just|always|usually|often|"
+    r"((?:[a-z][a-z-]*,? ){0,2}(?:[a-z][a-z-]*[^s]s|people|children|staff|folk) )"
+    r"(?:(?:really|just|always|usually|often|"
     r"generally|normally|typically|all|never|tend to|do|don't|can|can't|will|won't|"
     r"really do) )*([a-z]+)(?![\w'])"
 )
@@ -318,9 +319,11 @@ def platitudes(
             if text[start + i - 1] == " "
         ):
             continue  # a name in the subject: "Jess opens the till"
-        end = start
         stop = re.search(r"[,;:.!?]", norm[start:hi])
         end = start + stop.start() if stop else hi
+        clause = containing(clauses(norm, lo, hi), start)
+        if clause is not None and clause[0] <= start:
+            end = min(end, clause[1])  # "People look to me | because I'm a born organiser"
         if end > start:
             out.append(RawFlag(start, end, "platitude"))
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from offguard.analysis import lexicon
 from offguard.analysis.clauses import clauses, containing
 from offguard.analysis.flags import RawFlag
 from offguard.analysis.text import wordset
@@ -185,4 +186,42 @@ def quantities(norm: str) -> list[RawFlag]:
             end = w.end()
         if end > m.end():
             out.append(RawFlag(m.start(), end, "vague-quantity"))
+    return out
+
+
+_YOU = re.compile(
+    r"you (?:(?:just|always|usually|often|really|kind of|sort of|soon|quickly|have to|need to|"
+    r"learn to|tend to|get to|can|can't|don't|never|do|will|won't) )*([a-z']+)(?![\w'])"
+)
+_YOU_LEAD = re.compile(r"(?:(?:and|so|but|then|because|um|uh|like|honestly|i mean|well),? )*")
+_YOU_NOT = wordset(
+    """
+    know mean see could would were was did had said asked told guys all too two should
+    shouldn't probably might may
+    """
+)
+
+
+def generic_you(
+    text: str, norm: str, sentences: list[tuple[int, int]], told: list[bool]
+) -> list[RawFlag]:
+    """'You learn to prioritise', 'you just deal with them': a general truth in the second
+    person (skipped in sentences that tell a story, ``told``)."""
+    out: list[RawFlag] = []
+    past = lexicon.words("irregular_past.txt")
+    for (lo, hi), story in zip(sentences, told, strict=True):
+        if story or "you" not in norm[lo:hi]:
+            continue
+        for c_lo, c_hi in clauses(norm, lo, hi):
+            lead = _YOU_LEAD.match(norm, c_lo, c_hi)
+            start = lead.end() if lead else c_lo
+            m = _YOU.match(norm, start, c_hi)
+            if not m:
+                continue
+            verb = m.group(1)
+            if verb in _YOU_NOT or verb in past or verb.endswith(("ed", "ing", "'s")):
+                continue
+            if re.search(r"(?<![\w'])(?:me|my|us|our)(?![\w'])", norm[m.end() : c_hi]):
+                continue  # talking to the interviewer: "you can ask my manager"
+            out.append(RawFlag(start, c_hi, "platitude"))
     return out

@@ -137,6 +137,8 @@ def score_text(text: str) -> Scored:
         if not _narrated_number(norm, spans, cues, r) and not _bounded_repeat(norm, spans, cues, r)
     ]
     raws.extend(platitudes(text, norm, spans, cues))
+    told = [bool(c.narrative or c.present_actions or c.times or c.names) for c in cues]
+    raws.extend(grammar.generic_you(text, norm, spans, told))
     flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
     raws.extend(_contextual(text, norm, spans, cues, events, own_total, raws))

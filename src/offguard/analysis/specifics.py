@@ -224,8 +224,8 @@ def _noun_phrase_head(sent: list[Token], i: int) -> bool:
         low = sent[k].low
         if low in _DETERMINERS:
             return True
-        if low in _NOT_SUBJECT or not low.isalpha():
-            return False
+        if low in _NOT_SUBJECT or not low.removesuffix("'s").replace("-", "").isalpha():
+            return False  # "our team's stand-ups were" is still a noun phrase
     return False
 
 

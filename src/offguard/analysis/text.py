@@ -50,8 +50,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         word = re.search(r"([\w.]+)[.]$", text[start : m.start() + 1])
-        if m.group(0) == "." and word and word.group(1).lower().rstrip(".") in _ABBREV:
-            continue
+        abbrev = word.group(1).lower().rstrip(".") if word else ""
+        if (
+            m.group(0) == "."
+            and abbrev in _ABBREV
+            and (abbrev != "no" or re.match(r"\s*\d", text[m.end() :]))
+        ):
+            continue  # "Dr. Shah", "No. 5"; not "without just saying no."
         if m.group(0) == "." and re.search(r"\b[A-Za-z]\.[A-Za-z]$", text[start : m.start()]):
             continue
         _add(text, start, end, spans)
