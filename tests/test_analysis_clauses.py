@@ -152,6 +152,11 @@ def test_numbers_are_flagged_as_whole_phrases() -> None:
         # vague amounts take their noun
         ("I've helped countless students.", "countless students", "vague-quantity"),
         ("At my last job I handled various escalations.", "various escalations", None),
+        # second person and plural subjects stating a general truth
+        ("You learn to prioritise.", "You learn to prioritise", "platitude"),
+        ("There's loads of complaints, you just deal with them.", "you just deal", "platitude"),
+        ("People look to me for direction because I'm a born organiser.", "People look", None),
+        ("I've never once been late.", "I've never once been late", "self-praise"),
         # "we" with no "I"
         ("We've built dashboards and we present them.", "We've built dashboards", "vague-we"),
     ],
@@ -169,6 +174,7 @@ def test_grammar_cues_catch_new_wording(text: str, phrase: str, kind: str | None
         "I checked the fonts on each of the 40 files in Acrobat.",
         "In May the drug fridge log had gaps every weekend, so I taped a tick sheet to the door.",
         "I'm a nurse on the surgical ward at Leeds General.",
+        "You probably shouldn't hire me if you need someone to run Kubernetes on day one.",
     ],
 )
 def test_story_wording_is_not_flagged(text: str) -> None:
@@ -206,3 +212,8 @@ def test_suggestions_quote_the_answer_and_show_an_example() -> None:
     joined = " ".join(generic.suggestions)
     assert "I'm a natural communicator" in joined
     assert "countless students" in joined
+
+
+def test_saying_no_ends_a_sentence_but_no_5_does_not() -> None:
+    analysis = run("I kept the queue moving without saying no. I found the receipt in No. 5 bag.")
+    assert len(analysis.sentences) == 2

@@ -3,7 +3,8 @@
 A spoken answer often runs on ("I radio Dave in goods-in, we find them behind the chiller,
 and the lorry leaves on time"); one score for 40 words hides which part is vague. Sentences
 longer than :data:`LONG` words are scored clause by clause (clauses shorter than
-:data:`SHORT` words join the next one), with the same rule as a whole sentence.
+:data:`SHORT` words join the next one), with the same rule as a whole sentence. A text of one
+sentence keeps its one score (it equals the answer's score).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def shade(text: str, scored: Scored) -> list[tuple[int, int, float]]:
     order = sorted(range(len(starts)), key=lambda i: starts[i])
     starts_sorted = [starts[i] for i in order]
     for (lo, hi), sc in zip(scored.sentence_spans, scored.sentence_scores, strict=True):
-        if len(text[lo:hi].split()) <= LONG:
+        if len(scored.sentence_spans) == 1 or len(text[lo:hi].split()) <= LONG:
             out.append((lo, hi, sc))
             continue
         if norm is None:
