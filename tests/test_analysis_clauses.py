@@ -217,3 +217,23 @@ def test_suggestions_quote_the_answer_and_show_an_example() -> None:
 def test_saying_no_ends_a_sentence_but_no_5_does_not() -> None:
     analysis = run("I kept the queue moving without saying no. I found the receipt in No. 5 bag.")
     assert len(analysis.sentences) == 2
+
+
+def test_self_praise_stops_at_the_story_after_it() -> None:
+    analysis = run(
+        "I'm very organised, so when our office move slipped a week in June I rebuilt the "
+        "seating plan in Excel overnight and emailed all sixty staff their new desks before "
+        "8 a.m. Nobody turned up at the wrong floor."
+    )
+    assert ("I'm very organised", "self-praise") in flags(analysis)
+    assert analysis.verdict == "specific"
+
+
+def test_two_sentences_generic_opener_then_a_story_is_specific() -> None:
+    analysis = run(
+        "Customers always ask for the manager when the card machine is down. Last Black Friday "
+        "it went down at 11, so I set up the spare one from the back office and we lost maybe "
+        "five sales."
+    )
+    assert analysis.verdict == "specific"
+    assert any(kind == "habitual" for _, kind in flags(analysis))

@@ -38,6 +38,7 @@ _PREPOSITIONS = wordset(
     about around across into through behind next once if whenever
     """
 )
+_SUBORDINATORS = wordset("when while because as although though since whenever once if unless")
 _SKIP = wordset(
     "um uh er erm like just then also actually really basically even honestly obviously "
     "luckily eventually finally suddenly basically thankfully"
@@ -61,7 +62,11 @@ def _new_subject(text: str, pos: int, hi: int, comma: bool) -> bool:
     first_at, first = words[0]
     if first in SUBJECTS:
         return True
-    if first in _PREPOSITIONS or first.isdigit():
+    if first in _SUBORDINATORS and len(words) > 1:
+        second_at, second = words[1]
+        if second in SUBJECTS or second in _DETERMINERS or text[second_at].isupper():
+            return True  # ", so when our office move slipped"
+    if first in _PREPOSITIONS or first in _SUBORDINATORS or first.isdigit():
         # "and by June he'd moved up", "and in every engagement I'd build"
         return any(w in SUBJECTS for _, w in words[1:8])
     if not comma:

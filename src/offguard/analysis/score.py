@@ -163,8 +163,12 @@ def score_text(text: str) -> Scored:
     score = _sigmoid100(0.9 * raw_score) if toks else 0.0
     if 0 < len(spans) <= 2:
         # One or two sentences cannot hold a whole story: lean on the sentence scores.
+        # Of two sentences, the told one counts more: "Customers always ask for the manager.
+        # Last Black Friday ..." is a story with a generic opener.
         weight = (3 - len(spans)) / 2
-        score = weight * (sum(sent_scores) / len(sent_scores)) + (1 - weight) * score
+        mean = sum(sent_scores) / len(sent_scores)
+        lean = (mean + max(sent_scores)) / 2 if max(events) >= 2.0 else mean
+        score = weight * lean + (1 - weight) * score
     flags = resolve(text, raws, spans)
     kinds: dict[str, int] = {}
     for _, _, kind in flags:
