@@ -237,3 +237,38 @@ def test_two_sentences_generic_opener_then_a_story_is_specific() -> None:
     )
     assert analysis.verdict == "specific"
     assert any(kind == "habitual" for _, kind in flags(analysis))
+
+
+def test_present_tense_story_details_are_not_flagged() -> None:
+    analysis = run(
+        "So I'm on reception at the Premier Inn in Bath, it's about midnight, and a guy comes in "
+        "soaked saying his car has broken down on the A4. We're full. I ring the Travelodge down "
+        "the road, they've got one room, and I call him a taxi. He leaves a five-star review "
+        "mentioning me by name."
+    )
+    assert not [f for f in analysis.flags if f.kind in ("vague-we", "habitual")]
+    assert analysis.star_sentences["R"] == "He leaves a five-star review mentioning me by name"
+
+
+def test_result_clause_with_a_later_i_and_a_past_habit_in_a_story() -> None:
+    counted = run(
+        "I'd been at Screwfix about six months when our stock count was out by four hundred "
+        "pounds. I went through every delivery note from March, found a pallet of drill bits "
+        "booked in twice, and the count matched after I corrected it."
+    )
+    assert counted.star_sentences["R"] == "the count matched after I corrected it"
+    ward = run(
+        "It was my second placement, on a dementia ward in Derby. One lady, Irene, would refuse "
+        "her tablets every evening. I started giving her tablets with a sweet tea and she took "
+        "them every night that week."
+    )
+    assert not [f for f in ward.flags if f.kind == "habitual"]
+
+
+def test_task_statement_in_the_scene_sentence_counts() -> None:
+    analysis = run(
+        "Honestly I'm not a natural public speaker. But in May I had to present our bid to the "
+        "council planning committee, so I rehearsed it with my manager three times and cut it "
+        "down to eight slides. We got the contract."
+    )
+    assert analysis.star == {"S": True, "T": True, "A": True, "R": True}

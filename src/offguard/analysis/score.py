@@ -125,7 +125,7 @@ def score_text(text: str) -> Scored:
         ]
     specifics: list[tuple[int, int, str]] = []
     cues = [scan_sentence(text, norm, toks, lo, hi, present_frame, specifics) for lo, hi in spans]
-    own_total = sum(c.own_actions for c in cues)
+    own_total = sum(c.own_actions + c.present_actions for c in cues)
     raws = [
         r
         for r in raws
@@ -270,7 +270,7 @@ def _bounded_repeat(
     if raw.kind != "habitual" or raw.scope != "piece":
         return False
     idx = _index(spans, raw.start)
-    if idx is None or cues[idx].narrative == 0:
+    if idx is None or not (cues[idx].narrative or (idx > 0 and cues[idx - 1].narrative)):
         return False
     lo, hi = spans[idx]
     clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)

@@ -71,7 +71,7 @@ def detect(
     best = 0
     for i, c in enumerate(cues):
         # "I needed to get it sorted" says the task, not the action
-        n = c.own_actions + c.present_actions - bool(_TASK_STRONG.search(low, *spans[i]))
+        n = c.own_actions + c.present_actions - bool(_NEEDED.match(low, *spans[i]))
         if ok[i] and n > best:
             best, a_idx = n, i
     if s_idx is not None:
@@ -116,7 +116,7 @@ def _task(
             for k, (lo, hi) in enumerate(clause_list):
                 if not pattern.search(low, lo, hi):
                     continue
-                if i == s_idx and k == 0:
+                if i == s_idx and k == 0 and pattern is _TASK:
                     continue  # the scene itself: the task must be said apart from it
                 if i == a_idx and (
                     k == len(clause_list) - 1 or (pattern is _TASK and _OWN.search(low, lo, hi))
@@ -155,6 +155,7 @@ def _result(
     return None
 
 
+_NEEDED = re.compile(r"(?:(?:so|and|but|then|um|uh),? )*i (?:needed|wanted) to(?![\w'])")
 _OWN = re.compile(r"(?<![\w'])i (?!was\b|had\b|felt\b|thought\b|knew\b)[a-z]+")
 _OUTCOME = re.compile(
     r"(?<![\w'])(?:went (?:up|down|from)|came (?:down|back)|dropped|rose|doubled|halved|"
@@ -177,5 +178,11 @@ def _changed(low: str, lo: int, hi: int) -> bool:
     words = low[start:hi].split()
     if len(words) < 3 or words[0] in ("if", "when", "because", "until", "while", "whenever"):
         return False
-    subject = next((w for w in words[:6] if w in SUBJECTS), "")
+    if words[0] in _FRAME:  # "by June he'd moved up", "after that it ran fine"
+        subject = next((w for w in words[1:6] if w in SUBJECTS), "")
+    else:  # "the count matched after I corrected it": the subject is the first words
+        subject = words[0] if words[0] in SUBJECTS else ""
     return not subject.startswith("i") or subject.startswith("it")
+
+
+_FRAME = frozenset(["by", "in", "on", "at", "after", "within", "from", "since", "during"])
