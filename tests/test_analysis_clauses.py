@@ -272,3 +272,14 @@ def test_task_statement_in_the_scene_sentence_counts() -> None:
         "down to eight slides. We got the contract."
     )
     assert analysis.star == {"S": True, "T": True, "A": True, "R": True}
+
+
+def test_cv_lines_in_the_past_tense_are_still_claims() -> None:
+    analysis = run(
+        "So at Amazon I ran a team of 25 pickers, and then at Ocado I ran 60, and we always hit "
+        "99.8 percent accuracy. I reduced mispicks by 40 percent and won employee of the quarter "
+        "twice. I know how to run a tight operation."
+    )
+    assert analysis.verdict == "generic"
+    assert ("I ran a team of 25 pickers", "unsupported-number") in flags(analysis)
+    assert flagged(analysis, "won employee of the quarter twice", "unsupported-number")

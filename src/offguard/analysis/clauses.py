@@ -21,7 +21,7 @@ _SOFT = re.compile(
     r"|\s(?:and|but|so|then|because|while|when(?! it comes to)|whereas|or)\s",
     re.IGNORECASE,
 )
-_PIECE = re.compile(r",\s*|\s(?:and|but|so|then|or)\s(?!so\b)", re.IGNORECASE)
+_PIECE = re.compile(r",\s*|\s(?:and|but|so|then)\s(?!so\b)", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z\u2019'-]+|\d[\d,.%]*")
 
 SUBJECTS = wordset(

@@ -224,7 +224,7 @@ def _contextual(
                 if not any(r.start <= m.start() < r.end for r in raws):
                     # the whole verb phrase: "managed teams of 40", not "40, hit 120"
                     piece = containing(pieces(text, lo, hi), m.start()) or (m.start(), m.end())
-                    start, end = min(piece[0], m.start()), max(piece[1], m.end())
+                    start, end = piece if piece[0] <= m.start() else (m.start(), m.end())
                     out.append(RawFlag(start, end, "unsupported-number"))
         if own_total == 0 and "i " not in norm[lo:hi] + " " and events[idx] < 2.5:
             for m in _WE.finditer(norm, lo, hi):
@@ -301,7 +301,17 @@ def _narrated_number(
     if idx is None or cues[idx].narrative == 0:
         return False
     lo, hi = spans[idx]
+    if _SCALE.match(norm, raw.start) and not cues[idx].times:
+        return False  # "I ran a team of 25 pickers": a CV line, even in the past tense
     return not _PERFECT.search(norm, lo, hi) and "over the years" not in norm[lo:hi]
+
+
+_SCALE = re.compile(
+    r"(?:i |we )?(?:ran|run|led|lead|managed|manage|supervised|oversaw|oversee|headed|grew)"
+    r" (?:a |the |my |our )?(?:teams?|squads?|departments?|crews?|budgets?|portfolios?|"
+    r"regions?|estates?) of|(?:won|got|was named|was voted|made) (?:\w+ )?(?:employee|salesperson|"
+    r"seller|manager|rep|nurse|teacher|colleague|engineer) of the"
+)
 
 
 def _first_person(norm: str, raw: RawFlag) -> bool:
