@@ -5,10 +5,13 @@ Build it with :func:`offguard.ui.factory.make_app`; the app never builds hardwar
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -18,7 +21,13 @@ from offguard.config import Settings, save_settings
 from offguard.errors import OffguardError
 from offguard.questions import Question, QuestionBank
 from offguard.transcription.types import Transcriber
-from offguard.ui.messages import ModelReady, TakeReady, TakesRecovered, WorkFailed
+from offguard.ui.messages import (
+    ModelReady,
+    Recovering,
+    TakeReady,
+    TakesRecovered,
+    WorkFailed,
+)
 from offguard.ui.ports import (
     DeviceLister,
     PlayerFactory,
@@ -27,6 +36,11 @@ from offguard.ui.ports import (
     RecorderFactory,
     StoreLike,
 )
+
+log = logging.getLogger("offguard.ui")
+
+#: The log file in the data folder (the CLI sets up the handler; see offguard.cli.tui).
+LOG_NAME = "offguard.log"
 
 
 class OffguardApp(App[None]):
@@ -38,6 +52,7 @@ class OffguardApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "show_keys", "Keys", tooltip="Every key of this screen"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("u", "undo_delete", "Undo delete", tooltip="Bring back the take you deleted"),
     ]
 
     def __init__(
@@ -67,6 +82,8 @@ class OffguardApp(App[None]):
         self._practice: PracticeLike | None = None
         self._practice_lock = threading.Lock()
         self._load_on_start = load_on_start
+        #: Deleted takes that ``u`` can bring back, latest last: (take id, label).
+        self.trashed: list[tuple[int, str]] = []
 
     # -- parts -------------------------------------------------------------------------------
 
@@ -96,14 +113,39 @@ class OffguardApp(App[None]):
         except OffguardError as exc:
             self.show_error(exc)
 
+    @property
+    def log_path(self) -> Path:
+        return self.settings.data_dir / LOG_NAME
+
     def show_error(self, exc: BaseException | WorkFailed, title: str = "Problem") -> None:
+        """One clear notification; an unexpected error also goes to the log with its details."""
         if isinstance(exc, WorkFailed):
             text = exc.text
+            unexpected = exc.unexpected
         elif isinstance(exc, OffguardError):
-            text = str(exc)
+            text, unexpected = str(exc), False
         else:
-            text = f"{type(exc).__name__}: {exc}"
+            log.error("%s", title, exc_info=exc)
+            text, unexpected = f"{type(exc).__name__}: {exc}", True
+        if unexpected:
+            text = f"Unexpected problem: {text}\nDetails in {self.log_path}"
         self.notify(text, title=title, severity="error", timeout=12, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Last resort for a bug in a handler: log it and leave with one clear message instead
+        of a traceback (Textual always exits after an unhandled exception)."""
+        log.critical("unexpected error; the app stops", exc_info=error)
+        if self.is_headless:  # tests: keep Textual's behaviour so the test fails loudly
+            super()._handle_exception(error)
+            return
+        self._return_code = 1
+        self.panic(
+            Text(
+                f"offguard stopped on an unexpected error: {type(error).__name__}: {error}\n"
+                f"Your takes are saved. Details are in {self.log_path}",
+                style="bold red",
+            )
+        )
 
     # -- start-up ----------------------------------------------------------------------------
 
@@ -144,6 +186,9 @@ class OffguardApp(App[None]):
             return
         self.post_message(ModelReady(self.transcriber.model_name))
         try:
+            pending = self._pending_recovery()
+            if pending:
+                self.post_message(Recovering(pending))
             outcomes = self.practice.recover_interrupted()
         except Exception as exc:
             self.post_message(WorkFailed.from_error("recover", exc))
@@ -151,12 +196,33 @@ class OffguardApp(App[None]):
         if outcomes:
             self.post_message(TakesRecovered(outcomes))
 
+    def _pending_recovery(self) -> int:
+        """How many takes a crash left behind (still 'recording', or recovered without text)."""
+        finder = getattr(self.store, "takes_with_status", None)
+        latest = getattr(self.store, "latest_transcript", None)
+        if not callable(finder):
+            return 0
+        count = len(finder("recording"))
+        if callable(latest):
+            count += sum(1 for take in finder("recovered") if latest(take.id) is None)
+        return count
+
+    def on_recovering(self, message: Recovering) -> None:
+        noun = "take" if message.count == 1 else "takes"
+        self.sub_title = f"recovering {message.count} interrupted {noun}..."
+        self.notify(
+            f"Recovering {message.count} interrupted {noun}: transcribing in the background.",
+            title="Recovering",
+        )
+
     def on_model_ready(self, message: ModelReady) -> None:
         self.model_ready = True
         self.sub_title = f"model {message.model_name} ready"
 
     def on_takes_recovered(self, message: TakesRecovered) -> None:
         count = len(message.outcomes)
+        if self.model_ready:
+            self.sub_title = f"model {self.transcriber.model_name} ready"
         noun = "take" if count == 1 else "takes"
         self.notify(
             f"Recovered {count} {noun} interrupted last time; they are in each question's history.",
@@ -167,6 +233,8 @@ class OffguardApp(App[None]):
         if message.what == "model":
             self.model_error = message.text
             self.sub_title = "model unavailable: recording still saves audio"
+        elif message.what == "recover" and self.model_ready:
+            self.sub_title = f"model {self.transcriber.model_name} ready"
         titles = {"model": "Model unavailable", "recover": "Could not recover old takes"}
         self.show_error(message, title=titles.get(message.what, "Problem"))
 
@@ -213,6 +281,42 @@ class OffguardApp(App[None]):
                 self.pop_screen()
 
         self.push_screen(ReviewScreen(ReviewData.from_outcome(ready.outcome, question)), done)
+
+    # -- deleting takes (undo with u) ----------------------------------------------------------
+
+    def delete_take(self, take_id: int, label: str) -> bool:
+        """Move a take to the trash folder; ``u`` brings it back. False when it failed."""
+        try:
+            self.store.delete_take(take_id)
+        except Exception as exc:
+            self.show_error(exc, title="Cannot delete")
+            return False
+        self.trashed.append((take_id, label))
+        self.notify(f"{label} moved to trash — press u to undo", title="Deleted", markup=False)
+        self.refresh_bindings()
+        return True
+
+    def action_undo_delete(self) -> None:
+        if not self.trashed:
+            return
+        take_id, label = self.trashed[-1]
+        try:
+            self.store.restore_take(take_id)
+        except Exception as exc:
+            self.show_error(exc, title="Cannot restore")
+            return
+        self.trashed.pop()
+        self.notify(f"{label} restored.", title="Undone", markup=False)
+        self.refresh_bindings()
+        for screen in self.screen_stack:
+            restored = getattr(screen, "take_restored", None)
+            if callable(restored):
+                restored(take_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_delete":
+            return bool(self.trashed)
+        return True
 
     # -- help ------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ Workers never touch widgets; they call a core function and post one of these.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from textual.message import Message
@@ -23,23 +24,36 @@ class ModelReady(Message):
 
 
 class WorkFailed(Message):
-    """A background task failed with something the user can act on."""
+    """A background task failed with something the user can act on (``unexpected``: a bug or
+    an error the core did not name; its details went to the log)."""
 
-    def __init__(self, what: str, message: str, fix: str | None = None) -> None:
+    def __init__(
+        self, what: str, message: str, fix: str | None = None, *, unexpected: bool = False
+    ) -> None:
         super().__init__()
         self.what = what
         self.message = message
         self.fix = fix
+        self.unexpected = unexpected
 
     @classmethod
     def from_error(cls, what: str, exc: BaseException) -> WorkFailed:
         if isinstance(exc, OffguardError):
             return cls(what, exc.message, exc.fix)
-        return cls(what, f"{type(exc).__name__}: {exc}")
+        logging.getLogger("offguard.ui").error("%s failed", what, exc_info=exc)
+        return cls(what, f"{type(exc).__name__}: {exc}", unexpected=True)
 
     @property
     def text(self) -> str:
         return f"{self.message} Fix: {self.fix}" if self.fix else self.message
+
+
+class Recovering(Message):
+    """Takes a crash left behind are being repaired and transcribed."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
 
 
 class TakesRecovered(Message):

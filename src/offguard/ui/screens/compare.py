@@ -85,6 +85,7 @@ class CompareScreen(Screen[None]):
     """Take A (older) against take B: what changed in the words, the details and the numbers."""
 
     CSS_PATH = "compare.tcss"
+    PLACE = "Compare"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "play('a')", "Play A"),
@@ -197,7 +198,7 @@ class CompareScreen(Screen[None]):
         try:
             self.player = make_player(self.app, take.audio_path)
             self.player.play()
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc, "Cannot play")
             self.player, self.playing, self.queue = None, None, []
             self._status()

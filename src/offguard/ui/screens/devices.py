@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import tempfile
 import time
 from pathlib import Path
@@ -37,6 +38,7 @@ class DevicesScreen(Screen[None]):
     """Enter picks the highlighted input; ``t`` tests it."""
 
     CSS_PATH = "devices.tcss"
+    PLACE = "Microphone"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "test", "Test mic (3 s)"),
         Binding("f5", "refresh", "Refresh"),
@@ -49,6 +51,7 @@ class DevicesScreen(Screen[None]):
         self.tester: RecorderLike | None = None
         self.testing = False
         self.peak_seen = 0.0
+        self._test_started = 0.0
         self._poll: Timer | None = None
 
     @property
@@ -84,12 +87,15 @@ class DevicesScreen(Screen[None]):
             if lister is None:
                 raise OffguardError("Device listing is not available here.")
             self.devices = list(lister())
-        except OffguardError as exc:
+        except Exception as exc:
             self.devices = []
+            message = exc.message if isinstance(exc, OffguardError) else f"{exc}"
+            fix = exc.fix if isinstance(exc, OffguardError) else None
             problem.update(
-                f"[b red]{escape(exc.message)}[/b red]"
-                + (f"\nFix: {escape(exc.fix)}" if exc.fix else "")
+                f"[b red]{escape(message)}[/b red]" + (f"\nFix: {escape(fix)}" if fix else "")
             )
+            if not isinstance(exc, OffguardError):
+                self.oapp.show_error(exc, title="Cannot list microphones")
             return
         if not self.devices:
             problem.update(
@@ -132,11 +138,14 @@ class DevicesScreen(Screen[None]):
             return
         try:
             self.tester = self.oapp.recorder_factory()
-        except OffguardError as exc:
+        except Exception as exc:
             self._test_failed(str(exc))
+            if not isinstance(exc, OffguardError):
+                self.oapp.show_error(exc, title="Mic test failed")
             return
         self.testing = True
         self.peak_seen = 0.0
+        self._test_started = time.monotonic()
         self.query_one("#test-state", Label).update("[b red]● Testing[/b red]: say something")
         self._poll = self.set_interval(0.1, self._show_level)
         self.run_test(self.tester)
@@ -147,6 +156,12 @@ class DevicesScreen(Screen[None]):
         level = self.tester.level
         self.peak_seen = max(self.peak_seen, level.peak)
         self.query_one(LevelMeter).set_level(level.rms, level.peak)
+        left = max(0.0, TEST_SECONDS - (time.monotonic() - self._test_started))
+        self.query_one("#test-state", Label).update(
+            f"[b red]● Testing[/b red]: say something ({math.ceil(left)} s left)"
+            if left > 0.05
+            else "[b]Checking the recording...[/b]"
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="mic-test")
     def run_test(self, recorder: RecorderLike) -> None:

@@ -23,7 +23,17 @@ class ExportRequest:
 
 
 def run_export(app: App[Any], request: ExportRequest) -> None:
-    """Write the report in a thread worker; notify the path (or the error) when done."""
+    """Write the report in a thread worker behind a progress box; notify the path (or the
+    error) when done."""
+    from offguard.ui.screens.modals import BusyScreen
+
+    kind = "Markdown" if request.fmt == "md" else "HTML"
+    busy = BusyScreen(f"Writing the {kind} report to {request.path}...")
+    app.push_screen(busy)
+
+    def close_busy() -> None:
+        if app.screen is busy:
+            app.pop_screen()
 
     def work() -> None:
         from offguard.export import export_report
@@ -37,8 +47,10 @@ def run_export(app: App[Any], request: ExportRequest) -> None:
                 question_id=request.question_id,
             )
         except Exception as exc:
+            app.call_from_thread(close_busy)
             app.call_from_thread(show_error, app, exc, "Export failed")
             return
+        app.call_from_thread(close_busy)
         app.call_from_thread(app.notify, f"Report written to {written}", title="Exported")
 
     app.run_worker(work, thread=True, exit_on_error=False, group="export", name="export")

@@ -80,12 +80,14 @@ class HistoryScreen(Screen[None]):
     """All takes of one question: date, length, verdict, score, fillers/min, wpm, story."""
 
     CSS_PATH = "history.tcss"
+    PLACE = "History"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("space", "mark", "Mark"),
         Binding("c", "compare", "Compare"),
         Binding("p", "play", "Play/stop"),
         Binding("s", "story", "Story"),
+        Binding("x,delete", "delete", "Delete", tooltip="Move the take to the trash (u undoes)"),
         Binding("g", "trends", "Trends"),
         Binding("b", "stories", "Stories"),
         Binding("e", "export", "Export"),
@@ -133,7 +135,8 @@ class HistoryScreen(Screen[None]):
 
     # -- data ----------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, select: int | None = None) -> None:
+        """Read the takes again; the cursor goes to take ``select`` (else stays on its row)."""
         try:
             self.takes = app_store(self.app).take_summaries(self.question_id)
         except OffguardError as exc:
@@ -146,6 +149,8 @@ class HistoryScreen(Screen[None]):
         table.clear()
         for number, take in enumerate(self.takes, start=1):
             table.add_row(*self._cells(number, take), key=str(take.take_id))
+        if select is not None:
+            row = next((i for i, t in enumerate(self.takes) if t.take_id == select), row)
         if self.takes:
             table.move_cursor(row=min(max(row, 0), len(self.takes) - 1))
         self.show_detail()
@@ -243,7 +248,7 @@ class HistoryScreen(Screen[None]):
         try:
             self.player = make_player(self.app, take.audio_path)
             self.player.play()
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc, "Cannot play")
             self.player = None
 
@@ -270,6 +275,24 @@ class HistoryScreen(Screen[None]):
             self.notify(f"Story: {name}" if name else "Story cleared.")
 
         self.app.push_screen(StoryScreen(take.story, known[:8]), chosen)
+
+    def action_delete(self) -> None:
+        """Move the highlighted take to the trash; ``u`` (anywhere) brings it back."""
+        take = self.current()
+        if take is None:
+            return
+        number = self.takes.index(take) + 1
+        self.stop_playing()
+        if take.take_id in self.marked:
+            self.marked.remove(take.take_id)
+        label = f"Take {number} ({fmt_when(take.started_at)})"
+        deleter = getattr(self.app, "delete_take", None)
+        if callable(deleter) and deleter(take.take_id, label):
+            self.reload()
+
+    def take_restored(self, take_id: int) -> None:
+        """Called by the app after ``u`` restored a take."""
+        self.reload(select=take_id)
 
     def action_trends(self) -> None:
         from offguard.ui.screens.trends import TrendsScreen

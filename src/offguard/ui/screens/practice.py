@@ -34,6 +34,7 @@ class PracticeScreen(Screen[None]):
     """``r`` records, ``r`` again stops and shows the review."""
 
     CSS_PATH = "practice.tcss"
+    PLACE = "Practice"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "record", "Record"),
         Binding("r", "stop", "Stop"),
@@ -160,8 +161,10 @@ class PracticeScreen(Screen[None]):
                 "You can still import an audio file of your answer: press [b]i[/b]."
             )
             return
-        except OffguardError as exc:
+        except Exception as exc:
             self._show_problem(f"[b red]Cannot record:[/b red] {escape(str(exc))}")
+            if not isinstance(exc, OffguardError):
+                self.oapp.show_error(exc, title="Cannot record")
             return
         self._set_state("[b red]● Recording[/b red]: press [b]r[/b] to stop")
         self.query_one("#live", Static).update("")

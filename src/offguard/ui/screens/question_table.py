@@ -53,9 +53,10 @@ def bank_columns(total: int) -> list[Column]:
     return _fit(others, ["category"], total)
 
 
-def today_columns(total: int) -> list[Column]:
-    """Question | Why today | Last (last goes first when narrow)."""
-    reason = max(26, min(44, total // 3))
+def today_columns(total: int, longest: int = 44) -> list[Column]:
+    """Question | Why today | Last (last goes first when narrow); the reason column is as
+    wide as the ``longest`` reason, at most 3/8 of the table."""
+    reason = max(9, min(longest, max(26, total * 3 // 8)))
     return _fit(
         [Column("reason", "Why today", reason), Column("last", "Last", 11)], ["last"], total
     )

@@ -114,7 +114,8 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         """Size the columns to the table's width; True when they changed."""
         table = self.query_one(DataTable)
         total = table.size.width or self.app.size.width - 2
-        columns = today_columns(total) if self.today_view else bank_columns(total)
+        longest = max((len(r) for r in self._reasons.values()), default=9)
+        columns = today_columns(total, longest) if self.today_view else bank_columns(total)
         if columns == self._columns:
             return False
         self._columns = columns
@@ -140,6 +141,7 @@ class QuestionsScreen(ProgressActions, Screen[None]):
             self.oapp.show_error(exc)
             self._stats, self._off = {}, set()
         self._load_queue()
+        self._set_columns()
         self.refill(keep)
 
     def _load_queue(self) -> None:

@@ -74,12 +74,14 @@ class ReviewScreen(Screen[str]):
     """Dismisses with ``"again"`` (record another attempt) or ``"back"``."""
 
     CSS_PATH = "review.tcss"
+    PLACE = "Review"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "play", "Play/pause"),
         Binding("left", "seek(-1)", "-5s", priority=True),
         Binding("right", "seek(1)", "+5s", priority=True),
         Binding("r", "again", "Record again"),
-        Binding("escape", "back", "Questions"),
+        Binding("x,delete", "delete", "Delete", tooltip="Move this take to the trash (u undoes)"),
+        Binding("escape", "back", "Back"),
     ]
 
     def __init__(self, data: ReviewData) -> None:
@@ -92,6 +94,7 @@ class ReviewScreen(Screen[str]):
             feedback.time_at(data.transcript, span.start) for span in self.flag_spans
         ]
         self._poll: Timer | None = None
+        self.deleted = False
 
     @property
     def oapp(self) -> OffguardApp:
@@ -147,12 +150,7 @@ class ReviewScreen(Screen[str]):
         self._show_player()
 
     def on_unmount(self) -> None:
-        if self._poll is not None:
-            self._poll.stop()
-        if self.player is not None:
-            with contextlib.suppress(OffguardError):
-                self.player.close()
-            self.player = None
+        self._close_player()
 
     # -- playback ------------------------------------------------------------------------
 
@@ -164,13 +162,18 @@ class ReviewScreen(Screen[str]):
             return
         try:
             self.player = factory(path)
-        except OffguardError as exc:
+        except Exception as exc:
             self.player_problem = str(exc)
+            if not isinstance(exc, OffguardError):
+                self.oapp.show_error(exc, title="Cannot play")
             return
         self._poll = self.set_interval(0.25, self._show_player)
 
     def _show_player(self) -> None:
         label = self.query_one("#player", Label)
+        if self.deleted:
+            label.update(Text("This take is in the trash: press u to bring it back.", "bold red"))
+            return
         if self.player is None:
             label.update(Text(f"Playback: {self.player_problem}", style="dim"))
             return
@@ -186,7 +189,7 @@ class ReviewScreen(Screen[str]):
             return
         try:
             self.player.toggle()
-        except OffguardError as exc:
+        except Exception as exc:
             self.oapp.show_error(exc)
         self._show_player()
 
@@ -201,7 +204,7 @@ class ReviewScreen(Screen[str]):
             return
         try:
             self.player.seek(seconds)
-        except OffguardError as exc:
+        except Exception as exc:
             self.oapp.show_error(exc)
         self._show_player()
 
@@ -218,6 +221,45 @@ class ReviewScreen(Screen[str]):
         self._seek(max(0.0, at - 0.3))
         if not self.player.playing:
             self.action_play()
+
+    # -- deleting ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete":
+            return self.data.take_id is not None and not self.deleted
+        if action in ("play", "seek"):
+            return None if self.deleted else True
+        return True
+
+    def action_delete(self) -> None:
+        """Move this take to the trash; ``u`` brings it back."""
+        take_id = self.data.take_id
+        if take_id is None or self.deleted:
+            return
+        self._close_player()
+        if self.oapp.delete_take(take_id, f"Take {take_id}"):
+            self.deleted = True
+        else:
+            self._open_player()
+        self.refresh_bindings()
+        self._show_player()
+
+    def take_restored(self, take_id: int) -> None:
+        """Called by the app after ``u`` restored a take."""
+        if take_id == self.data.take_id and self.deleted:
+            self.deleted = False
+            self._open_player()
+            self.refresh_bindings()
+            self._show_player()
+
+    def _close_player(self) -> None:
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
+        if self.player is not None:
+            with contextlib.suppress(Exception):
+                self.player.close()
+            self.player = None
 
     # -- leaving -------------------------------------------------------------------------
 
