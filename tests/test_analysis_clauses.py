@@ -283,3 +283,22 @@ def test_cv_lines_in_the_past_tense_are_still_claims() -> None:
     assert analysis.verdict == "generic"
     assert ("I ran a team of 25 pickers", "unsupported-number") in flags(analysis)
     assert flagged(analysis, "won employee of the quarter twice", "unsupported-number")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our printer jammed before a funeral service. I printed the orders of service at the "
+        "library instead. The family never knew.",
+        "I'm a nurse on a busy surgical ward. One night a patient's blood pressure dropped after "
+        "a bowel resection. I called the outreach team, started fluids as prescribed and stayed "
+        "with him. He was back on the ward by morning.",
+        "I think the best example is my dissertation. My supervisor left in the second term, so "
+        "I emailed Dr Patel in the stats department, she agreed to co-supervise, and I submitted "
+        "on time with a 68.",
+    ],
+)
+def test_plain_modest_stories_with_action_and_result_are_specific(text: str) -> None:
+    analysis = run(text)
+    assert analysis.star["A"] and analysis.star["R"]
+    assert analysis.verdict == "specific"

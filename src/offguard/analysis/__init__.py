@@ -59,7 +59,7 @@ def analyze_text(
 ) -> Analysis:
     """Analyse one answer's text (and, when given, its timings or audio)."""
     from offguard.analysis.flags import REASONS
-    from offguard.analysis.score import score_text
+    from offguard.analysis.score import combine, score_text
     from offguard.analysis.shading import shade
     from offguard.analysis.star import detect
     from offguard.analysis.suggest import suggest
@@ -75,6 +75,8 @@ def analyze_text(
     star, star_sentences = detect(
         text, scored.sentence_spans, scored.cues, scored.events, scored.sentence_scores
     )
+    if star["A"] and star["R"]:
+        scored.score = combine(scored, story=True)
     verdict = "specific" if scored.score >= 50 else "generic"
     suggestions = suggest(
         empty=not scored.sentence_spans,

@@ -100,7 +100,7 @@ _OPINION = re.compile(
 )
 _GENERAL_SUBJECT = re.compile(
     r"(?:you|people|everyone|everybody|nobody|no one|anyone|every \w+|any \w+|all \w+|a \w+|an \w+|"
-    r"good \w+|great \w+|the best \w+|most \w+|"
+    r"good \w+|great \w+|most \w+|"
     r"(?!(?:this|his|its|is|was|has|does|yes|as|us|always|perhaps|sometimes|less|unless|across)"
     r" )[a-z]+s) "
 )

@@ -96,6 +96,36 @@ def sentence_detail(c: SentenceCues) -> float:
     return 0.15 * narr + (1.0 if narr else 0.7) * _detail(c)
 
 
+#: Raw-score bonus for a told story: the speaker's own action and then a result (STAR A and R)
+#: with little generic weight ("One night a patient's blood pressure dropped... I called the
+#: outreach team... He was back on the ward by morning."): plain, modest answers are specific.
+STORY_BONUS = 1.0
+STORY_GENERIC_LIMIT = 1.5
+
+
+def combine(scored: Scored, story: bool = False) -> float:
+    """The answer's score from its sentences' event evidence and generic weight."""
+    events, sent_scores = scored.events, scored.sentence_scores
+    if not sent_scores:
+        return 0.0
+    best_event = max(events, default=0.0)
+    raw_score = (
+        0.62 * scored.event_total - 0.85 * scored.generic_total + 0.6 * min(best_event, 3.0) - 3.2
+    )
+    if story and scored.generic_total < STORY_GENERIC_LIMIT:
+        raw_score += STORY_BONUS
+    score = _sigmoid100(0.9 * raw_score)
+    if len(sent_scores) <= 2:
+        # One or two sentences cannot hold a whole story: lean on the sentence scores.
+        # Of two sentences, the told one counts more: "Customers always ask for the manager.
+        # Last Black Friday ..." is a story with a generic opener.
+        weight = (3 - len(sent_scores)) / 2
+        mean = sum(sent_scores) / len(sent_scores)
+        lean = (mean + max(sent_scores)) / 2 if best_event >= 2.0 else mean
+        score = weight * lean + (1 - weight) * score
+    return score
+
+
 def sentence_score(c: SentenceCues, generic: float) -> float:
     """A stretch of text judged on its own detail against its generic weight (0-100)."""
     return _sigmoid100(1.1 * (sentence_detail(c) - min(generic, GENERIC_CAP)) - 0.8)
@@ -158,17 +188,8 @@ def score_text(text: str) -> Scored:
     sent_scores = [sentence_score(c, g) for c, g in zip(cues, generic, strict=True)]
     e_total = sum(events)
     g_total = sum(generic)
-    best_event = max(events, default=0.0)
-    raw_score = 0.62 * e_total - 0.85 * g_total + 0.6 * min(best_event, 3.0) - 3.2
-    score = _sigmoid100(0.9 * raw_score) if toks else 0.0
-    if 0 < len(spans) <= 2:
-        # One or two sentences cannot hold a whole story: lean on the sentence scores.
-        # Of two sentences, the told one counts more: "Customers always ask for the manager.
-        # Last Black Friday ..." is a story with a generic opener.
-        weight = (3 - len(spans)) / 2
-        mean = sum(sent_scores) / len(sent_scores)
-        lean = (mean + max(sent_scores)) / 2 if max(events) >= 2.0 else mean
-        score = weight * lean + (1 - weight) * score
+    partial = Scored(0.0, sent_scores, spans, cues, [], [], events, e_total, g_total)
+    score = combine(partial) if toks else 0.0
     flags = resolve(text, raws, spans)
     kinds: dict[str, int] = {}
     for _, _, kind in flags:
