@@ -157,6 +157,12 @@ def test_numbers_are_flagged_as_whole_phrases() -> None:
         ("There's loads of complaints, you just deal with them.", "you just deal", "platitude"),
         ("People look to me for direction because I'm a born organiser.", "People look", None),
         ("I've never once been late.", "I've never once been late", "self-praise"),
+        ("I'm very open to criticism.", "I'm very open", "self-praise"),
+        ("I consistently came in under budget.", "I consistently came in", "habitual"),
+        ("It's the only way to grow.", "It's the only way to grow", "platitude"),
+        ("People work harder when they feel valued.", "People work harder when they", "platitude"),
+        ("You weigh up the pros and cons and go with your gut.", "You weigh up the pros", None),
+        ("If it's a lot, I go for a run.", "I go for a run", "habitual"),
         # "we" with no "I"
         ("We've built dashboards and we present them.", "We've built dashboards", "vague-we"),
     ],

@@ -177,7 +177,7 @@ def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[
             or verb.endswith("ed")
             or verb in _NOT_VERBS
             or verb.endswith("ly")
-            or len(verb) < 3
+            or (len(verb) < 3 and not (verb == "go" and _GO_OUT.match(norm, m.end())))
         ):
             continue
         before = norm[max(0, m.start() - 40) : m.start()]
@@ -187,6 +187,7 @@ def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[
     return out
 
 
+_GO_OUT = re.compile(r" (?:for|out|running|swimming|walking|home)(?![\w'])")
 _CHANGE = re.compile(
     r"(?<![\w'])(?:now|since then|these days|ever since|from then on|after that|nowadays)(?![\w'])"
 )
@@ -291,6 +292,9 @@ def _plural_claim(norm: str, start: int, hi: int) -> re.Match[str] | None:
     return m
 
 
+_ME = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|my)(?![\w'])")
+
+
 def platitudes(
     text: str, norm: str, sentences: list[tuple[int, int]], cues: Sequence[object]
 ) -> list[RawFlag]:
@@ -322,8 +326,8 @@ def platitudes(
         stop = re.search(r"[,;:.!?]", norm[start:hi])
         end = start + stop.start() if stop else hi
         clause = containing(clauses(norm, lo, hi), start)
-        if clause is not None and clause[0] <= start:
-            end = min(end, clause[1])  # "People look to me | because I'm a born organiser"
+        if clause is not None and clause[0] <= start and _ME.search(norm, clause[1], end):
+            end = clause[1]  # "People look to me | because I'm a born organiser"
         if end > start:
             out.append(RawFlag(start, end, "platitude"))
     return out

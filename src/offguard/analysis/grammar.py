@@ -38,7 +38,7 @@ _PRAISE_ADJ = wordset(
     easygoing easy-going laid-back level-headed even-tempered open-minded fair focused
     responsive humble productive punctual tidy neat careful accurate sharp smart clever bright
     able capable competent conscientious versatile independent decisive persuasive
-    articulate collaborative cooperative considerate respectful trustworthy
+    articulate collaborative cooperative considerate respectful trustworthy open
     """
 )
 #: Agent nouns that describe a person's trait ("a natural communicator", "a proven closer").

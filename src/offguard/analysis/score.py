@@ -27,7 +27,7 @@ _PRESENT_FRAME = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|my (?:first|second|third|last)|"
     r"the (?:night|day|morning|week) (?:before|of)|"
     r"the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|first)(?![\w']))"
-    r"|(?<![\w'])(?:picture|imagine) (?:this|the scene)"
+    r"|(?<![\w'])(?:picture|imagine) (?:this|the scene|the|a|my|our)(?![\w'])"
     r"|(?<![\w'])(?:so |and )?it's (?:the|a|my|our) (?:\w+ )?(?:rush|shift|service|morning|night|"
     r"evening|afternoon|weekend|lunchtime|break|handover|launch|match|show)(?![\w'])"
     r"|(?<![\w'])it's (?:lunchtime|breakfast|dinnertime|teatime|midnight|closing time)"
@@ -167,7 +167,7 @@ def score_text(text: str) -> Scored:
         if not _narrated_number(norm, spans, cues, r) and not _bounded_repeat(norm, spans, cues, r)
     ]
     raws.extend(platitudes(text, norm, spans, cues))
-    told = [bool(c.narrative or c.present_actions or c.times or c.names) for c in cues]
+    told = [bool(c.own_actions or c.present_actions or c.times or c.names) for c in cues]
     raws.extend(grammar.generic_you(text, norm, spans, told))
     flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
