@@ -6,11 +6,16 @@ kinds documented in :mod:`offguard.analysis.flags`), what makes it specific (``s
 kinds in :mod:`offguard.analysis.specifics`), per-sentence scores, STAR, 1-3 suggestions, and
 delivery metrics when word timings, audio or a duration are given.
 
-Method: rules over the project's own lexicons (``analysis/lexicons``) and grammar cues.
-Evidence of one particular event (narration with a time, a name, a concrete place or thing,
-the speaker's own actions, an outcome) is weighed against generic cues (habits,
-hypotheticals, self-praise, platitudes, clichés, vague actions and outcomes, numbers that
-belong to no event). Offline, no model, thousands of answers per second.
+Method: rules over the project's own lexicons (``analysis/lexicons``) and grammar cues
+(:mod:`offguard.analysis.grammar`: self-description, praising abstractions, opinions stated as
+truths, plural and second-person general claims, vague amounts with their noun). Evidence of
+one particular event (narration with a time, a name, a concrete place or thing, the speaker's
+own actions, an outcome) is weighed against generic cues (habits, hypotheticals, self-praise,
+platitudes, clichés, vague actions and outcomes, numbers that belong to no event); a told story
+(an own action followed by a result) with little generic weight earns a bonus. Claims cover
+their clause (:mod:`offguard.analysis.clauses`), numbers their verb phrase; STAR letters point
+at a sentence or a clause; long sentences are shaded clause by clause
+(:mod:`offguard.analysis.shading`). Offline, no model, hundreds of answers per second.
 """
 
 from __future__ import annotations
