@@ -308,3 +308,20 @@ def test_plain_modest_stories_with_action_and_result_are_specific(text: str) -> 
     analysis = run(text)
     assert analysis.star["A"] and analysis.star["R"]
     assert analysis.verdict == "specific"
+
+
+def test_holiday_present_tense_scene_and_past_would_in_a_story() -> None:
+    boxing = run(
+        "So it's Boxing Day and the tills go down at the Next in Leeds. I grab the paper refund "
+        "book, Shona takes the queue, and we carry on by hand for forty minutes until IT reboots "
+        "the server."
+    )
+    assert boxing.verdict == "specific"
+    assert not [f for f in boxing.flags if f.kind in ("habitual", "unsupported-number")]
+    vet = run(
+        "I remember my first week at the practice, a lady came in with her cat and she was "
+        "crying because he'd stopped eating. I would normally just book the vet, but I sat with "
+        "her, got the vet to see him straight away, and it was a blockage they could fix."
+    )
+    assert "hypothetical" not in {f.kind for f in vet.flags}
+    assert vet.verdict == "specific" and vet.star["R"]

@@ -30,7 +30,9 @@ _PRESENT_FRAME = re.compile(
     r"|(?<![\w'])(?:picture|imagine) (?:this|the scene|the|a|my|our)(?![\w'])"
     r"|(?<![\w'])(?:so |and )?it's (?:the|a|my|our) (?:\w+ )?(?:rush|shift|service|morning|night|"
     r"evening|afternoon|weekend|lunchtime|break|handover|launch|match|show)(?![\w'])"
-    r"|(?<![\w'])it's (?:lunchtime|breakfast|dinnertime|teatime|midnight|closing time)"
+    r"|(?<![\w'])it's (?:lunchtime|breakfast|dinnertime|teatime|midnight|closing time|boxing day|"
+    r"christmas eve|christmas day|new year's eve|black friday|bank holiday \w+|half \w+|"
+    r"(?:a |the )?(?:first|last) day)"
     r"|(?<![\w'])i'm (?:on|at|behind|in) (?:the|a|my) (?:grill|till|pass|desk|ward|bay|floor|"
     r"counter|phone|line|door|stage|shop floor|loading bay|front desk)(?![\w'])"
     r"|(?<![\w'])(?:so |and )?(?:this|a) (?:guy|man|woman|lady|customer|patient|kid|driver) "
@@ -259,7 +261,8 @@ def _past_would(
     """'He'd take the deals', 'I'd get so bored' inside a past narrative: a past habit of
     the story, not a hypothetical; 'I asked if I could open the second till': reported."""
     if raw.kind != "hypothetical" or not norm.startswith(
-        ("i'd", "he'd", "she'd", "we'd", "i could", "i couldn't", "we could"), raw.start
+        ("i'd", "he'd", "she'd", "we'd", "i would", "i could", "i couldn't", "we could"),
+        raw.start,
     ):
         return False
     idx = _index(spans, raw.start)
@@ -274,7 +277,7 @@ def _past_would(
     # the story must be told outside the modal's own clause ("I'd never send a report I
     # hadn't read" is not a story)
     story = bool(_SIMPLE_PAST.search(norm, lo, hi)) or (idx > 0 and cues[idx - 1].narrative > 0)
-    return story and not re.search(r"(?<![\w'])(?:if|unless|would|wouldn't)(?![\w'])", norm[lo:hi])
+    return story and not re.search(r"(?<![\w'])(?:if|unless)(?![\w'])", norm[lo:hi])
 
 
 _SIMPLE_PAST = re.compile(
