@@ -163,6 +163,11 @@ def test_numbers_are_flagged_as_whole_phrases() -> None:
         ("People work harder when they feel valued.", "People work harder when they", "platitude"),
         ("You weigh up the pros and cons and go with your gut.", "You weigh up the pros", None),
         ("If it's a lot, I go for a run.", "I go for a run", "habitual"),
+        ("For me it's all about the customer experience.", "all about the customer", "platitude"),
+        ("I believe in leading from the front.", "I believe in leading", "platitude"),
+        ("I have excellent time management.", "excellent time management", "self-praise"),
+        ("I'm someone people can rely on.", "I'm someone people can rely on", "self-praise"),
+        ("Throughout my career I've handled complaints.", "Throughout my career", None),
         # "we" with no "I"
         ("We've built dashboards and we present them.", "We've built dashboards", "vague-we"),
     ],

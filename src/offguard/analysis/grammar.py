@@ -94,6 +94,9 @@ _EVAL = re.compile(
     + "|".join(sorted(_EVAL_ADJ))
     + r") (?:work )?([a-z-]+)(?![\w'])"
 )
+_ABSTRACT = re.compile(
+    r"(?:[a-z-]+ )?[a-z-]{3,}(?:ment|ness|ity|tion|ship|ance|ence|ism|skills|sense)(?![\w'])"
+)
 _OPINION = re.compile(
     r"(?<![\w'])i (?:really |truly |genuinely |firmly |strongly |honestly |personally |do |"
     r"always )?(?:believe|feel|think|reckon|find)(?: that)? "
@@ -150,10 +153,15 @@ def evaluations(norm: str) -> list[RawFlag]:
     out: list[RawFlag] = []
     for m in _EVAL.finditer(norm):
         adj, noun = m.group(2), m.group(3)
-        if noun not in _EVAL_NOUNS and not (adj == "can-do" or noun == "ethic"):
-            continue
         before = norm[max(0, m.start() - 14) : m.start()]
         mine = m.group(1) == "my" or bool(re.search(r"(?:i have|i've got|i bring|i've) $", before))
+        if noun not in _EVAL_NOUNS and not (adj == "can-do" or noun == "ethic"):
+            # "I have excellent time management": an abstract quality the speaker claims
+            head = _ABSTRACT.match(norm, m.end(2) + 1)
+            if not (mine and head):
+                continue
+            out.append(RawFlag(m.start(1) if m.group(1) else m.start(2), head.end(), "self-praise"))
+            continue
         start = m.start(1) if m.group(1) else m.start(2)
         out.append(RawFlag(start, m.end(), "self-praise" if mine else "cliche"))
     return out
