@@ -330,3 +330,13 @@ def test_holiday_present_tense_scene_and_past_would_in_a_story() -> None:
     )
     assert "hypothetical" not in {f.kind for f in vet.flags}
     assert vet.verdict == "specific" and vet.star["R"]
+
+
+def test_vague_past_story_with_no_anchor_gets_no_story_bonus() -> None:
+    analysis = run(
+        "A colleague and I didn't see eye to eye on something at my last job. We had a frank "
+        "conversation, we agreed to disagree, and honestly our working relationship was much "
+        "stronger after that."
+    )
+    assert analysis.verdict == "generic"
+    assert flagged(analysis, "we agreed to disagree")

@@ -99,8 +99,10 @@ def sentence_detail(c: SentenceCues) -> float:
 
 
 #: Raw-score bonus for a told story: the speaker's own action and then a result (STAR A and R)
-#: with little generic weight ("One night a patient's blood pressure dropped... I called the
-#: outreach team... He was back on the ward by morning."): plain, modest answers are specific.
+#: with little generic weight, anchored by a time, name or place ("One night a patient's blood
+#: pressure dropped... I called the outreach team... He was back on the ward by morning."):
+#: plain, modest answers are specific; "We had a frank conversation... our working
+#: relationship was much stronger after that" (no anchor) gets nothing.
 STORY_BONUS = 1.0
 STORY_GENERIC_LIMIT = 1.5
 
@@ -114,7 +116,8 @@ def combine(scored: Scored, story: bool = False) -> float:
     raw_score = (
         0.62 * scored.event_total - 0.85 * scored.generic_total + 0.6 * min(best_event, 3.0) - 3.2
     )
-    if story and scored.generic_total < STORY_GENERIC_LIMIT:
+    anchored = any(c.times + c.events + c.names + c.places for c in scored.cues)
+    if story and anchored and scored.generic_total < STORY_GENERIC_LIMIT:
         raw_score += STORY_BONUS
     score = _sigmoid100(0.9 * raw_score)
     if len(sent_scores) <= 2:
