@@ -340,3 +340,13 @@ def test_vague_past_story_with_no_anchor_gets_no_story_bonus() -> None:
     )
     assert analysis.verdict == "generic"
     assert flagged(analysis, "we agreed to disagree")
+
+
+def test_stock_phrases_carry_their_short_clause_only() -> None:
+    short = run("Going the extra mile's just how I was brought up.")
+    assert ("Going the extra mile's just how I was brought up", "cliche") in flags(short)
+    long = run(
+        "We went the extra mile on the Hartley order by driving the last forty boxes to their "
+        "Derby warehouse ourselves on the Sunday before the launch."
+    )
+    assert all(len(text.split()) <= 10 for text, kind in flags(long) if kind == "cliche")

@@ -96,6 +96,9 @@ _FILES = {
 
 #: Kinds whose flag covers the whole clause around the cue (a claim, not just a word).
 CLAUSE_KINDS = frozenset({"habitual", "hypothetical", "self-praise", "vague-we"})
+#: Kinds that cover their clause when it is short (at most SHORT_CLAUSE words).
+SHORT_CLAUSE_KINDS = frozenset({"cliche", "vague-outcome", "vague-action"})
+SHORT_CLAUSE = 10
 
 _PAST_PARTICIPLE_IRREGULAR = wordset(
     """
@@ -216,6 +219,13 @@ def resolve(
                 start, end = min(piece[0], start), max(piece[1], end)
             else:
                 start, end = widen(text, start, end, lo, hi)
+        elif raw.kind in SHORT_CLAUSE_KINDS:
+            # "Going the extra mile's just how I was brought up": a stock phrase carries its
+            # short clause; in a long clause only the phrase is marked.
+            lo, hi = _sentence_of(sentences, start, len(text))
+            c_lo, c_hi = widen(text, start, end, lo, hi)
+            if len(text[c_lo:c_hi].split()) <= SHORT_CLAUSE:
+                start, end = c_lo, c_hi
         widened.append((start, end, raw.kind))
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     widened.sort(key=lambda f: (rank[f[2]], -(f[1] - f[0]), f[0]))
