@@ -121,8 +121,15 @@ def footer_keys(app: OffguardApp) -> tuple[list[str], list[str]]:
 async def test_footer_fits_and_always_shows_keys_and_quit(
     settings: Settings, store: Store, tmp_path: Path
 ) -> None:
+    from offguard.ui.screens.compare import CompareScreen
+    from offguard.ui.screens.devices import DevicesScreen
+    from offguard.ui.screens.interviews import InterviewsScreen
+    from offguard.ui.screens.stories import StoriesScreen
+    from offguard.ui.screens.trends import TrendsScreen
+
     take = add_take(store, settings, "beh-mistake", 0, 30.0)
-    app = build(settings, store, tmp_path)
+    other = add_take(store, settings, "beh-mistake", 1, 70.0)
+    app = build(settings, store, tmp_path, device_lister=lambda: [])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         left, right = footer_keys(app)
@@ -132,7 +139,16 @@ async def test_footer_fits_and_always_shows_keys_and_quit(
         # every shown key of every main screen fits at 120 columns: nothing is dropped
         question = BANK.questions[0]
         review = ReviewData(question, fake_transcript(), {}, None, 20.0, take)
-        for screen in (PracticeScreen(question), ReviewScreen(review), HistoryScreen(question.id)):
+        for screen in (
+            PracticeScreen(question),
+            ReviewScreen(review),
+            HistoryScreen(question.id),
+            CompareScreen(take, other),
+            TrendsScreen(),
+            StoriesScreen(),
+            InterviewsScreen(),
+            DevicesScreen(),
+        ):
             await app.push_screen(screen)
             await pilot.pause()
             shown = {
@@ -288,6 +304,48 @@ async def test_history_delete_moves_audio_to_trash_and_u_restores(
         await pilot.press("delete")
         await pilot.pause()
         assert store.get_take(second).deleted  # type: ignore[union-attr]
+
+
+async def test_history_enter_opens_the_review_of_a_stored_take(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    take = add_take(store, settings, "beh-mistake", 0, 30.0)
+    app = build(settings, store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        history = app.screen
+        assert "Review" in footer_keys(app)[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.data.take_id == take
+        assert "Verdict: generic" in str(review.query_one("#verdict").render())
+        await pilot.press("escape")
+        assert app.screen is history
+
+
+async def test_review_is_one_scrolling_column_on_a_small_terminal(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    take = add_take(store, settings, "beh-mistake", 0, 30.0)
+    app = build(settings, store, tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        data = ReviewData.from_store(store, take, BANK.questions[0])
+        assert data is not None
+        await app.push_screen(ReviewScreen(data))
+        await pilot.pause()
+        review = app.screen
+        assert review.has_class("-narrow")
+        body = review.query_one("#review-body")
+        assert review.query_one("#right").region.y > review.query_one("#transcript-box").region.y
+        assert body.has_focus
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not review.has_class("-narrow")
 
 
 async def test_review_delete_and_undo(settings: Settings, store: Store, tmp_path: Path) -> None:

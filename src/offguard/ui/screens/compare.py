@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from offguard.errors import OffguardError
 from offguard.export.text import fmt_when
@@ -31,6 +31,7 @@ from offguard.ui.screens.progress_common import (
     show_error,
 )
 from offguard.ui.widgets.key_footer import KeyFooter
+from offguard.ui.widgets.title_bar import TitleBar
 
 #: Metric, label, digits, which way is better: +1 higher, -1 lower, 0 closer to the band.
 METRIC_ROWS: tuple[tuple[str, str, int, int], ...] = (
@@ -106,7 +107,7 @@ class CompareScreen(Screen[None]):
         self.text_a, self.text_b = Text(), Text()
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="●")
+        yield TitleBar("Compare")
         yield Static(id="compare-title")
         with Horizontal(id="sides"):
             with Vertical(classes="side"):

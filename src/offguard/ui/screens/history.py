@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Input, Label, Static
 
 from offguard.errors import OffguardError
 from offguard.export.text import fmt_when
@@ -23,6 +23,7 @@ from offguard.ui.screens.progress_common import (
     show_error,
 )
 from offguard.ui.widgets.key_footer import KeyFooter
+from offguard.ui.widgets.title_bar import TitleBar
 
 
 def fmt_duration(seconds: float | None) -> str:
@@ -83,13 +84,14 @@ class HistoryScreen(Screen[None]):
     PLACE = "History"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("enter", "review", "Review", tooltip="Open the take's full review", priority=True),
         Binding("space", "mark", "Mark"),
         Binding("c", "compare", "Compare"),
-        Binding("p", "play", "Play/stop"),
+        Binding("p", "play", "Play", tooltip="Play / stop the take"),
         Binding("s", "story", "Story"),
         Binding("x,delete", "delete", "Delete", tooltip="Move the take to the trash (u undoes)"),
         Binding("g", "trends", "Trends"),
-        Binding("b", "stories", "Stories"),
+        Binding("b", "stories", "Stories", show=False, tooltip="Story bank"),
         Binding("e", "export", "Export"),
     ]
 
@@ -101,7 +103,7 @@ class HistoryScreen(Screen[None]):
         self.player: PlayerLike | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="●")
+        yield TitleBar("History")
         yield Static(id="history-title")
         yield DataTable(id="takes", cursor_type="row", zebra_stripes=True)
         yield Static(id="history-detail")
@@ -275,6 +277,39 @@ class HistoryScreen(Screen[None]):
             self.notify(f"Story: {name}" if name else "Story cleared.")
 
         self.app.push_screen(StoryScreen(take.story, known[:8]), chosen)
+
+    def action_review(self) -> None:
+        """The full review of the highlighted take (transcript, verdict, STAR, delivery)."""
+        from offguard.questions import Question
+        from offguard.ui.screens.progress_common import app_bank
+        from offguard.ui.screens.review import ReviewData, ReviewScreen
+
+        take = self.current()
+        if take is None:
+            return
+        bank = app_bank(self.app)
+        question = bank.get(self.question_id) if bank is not None else None
+        if question is None:
+            question = Question(
+                self.question_id, question_text(self.app, self.question_id), "unknown"
+            )
+        try:
+            data = ReviewData.from_store(app_store(self.app), take.take_id, question)
+        except Exception as exc:
+            show_error(self.app, exc, "Cannot open the review")
+            return
+        if data is None:
+            self.notify("This take has no transcript or analysis yet.", severity="warning")
+            return
+        self.stop_playing()
+
+        def done(result: str | None) -> None:
+            if result == "again":
+                from offguard.ui.screens.practice import PracticeScreen
+
+                self.app.push_screen(PracticeScreen(data.question))
+
+        self.app.push_screen(ReviewScreen(data), done)
 
     def action_delete(self) -> None:
         """Move the highlighted take to the trash; ``u`` (anywhere) brings it back."""

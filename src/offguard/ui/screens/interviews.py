@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Header, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from offguard.errors import OffguardError
 from offguard.questions import Question
 from offguard.store import OUTCOMES, InterviewRecord, Store
 from offguard.ui.screens.progress_common import app_bank, app_store, show_error
 from offguard.ui.widgets.key_footer import KeyFooter
+from offguard.ui.widgets.title_bar import TitleBar
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 OUTCOME_STYLE = {"offer": "green", "rejection": "red", "pending": "yellow", "withdrawn": "dim"}
@@ -89,6 +90,7 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
     """Company, role, date, stage, outcome, feedback, reflection and off-guard questions."""
 
     CSS_PATH = "interviews.tcss"
+    PLACE = "Log an interview"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -207,6 +209,7 @@ class InterviewsScreen(Screen[None]):
     """Logged interviews, newest first; ``a`` logs a new one."""
 
     CSS_PATH = "interviews.tcss"
+    PLACE = "Interviews"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "add", "Log interview"),
@@ -220,7 +223,7 @@ class InterviewsScreen(Screen[None]):
         self.interviews: list[InterviewRecord] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="●")
+        yield TitleBar("Interviews")
         yield Static(
             "[b]Interview log[/b]  [dim]the questions that caught you off guard go to the top "
             "of your practice queue[/dim]",

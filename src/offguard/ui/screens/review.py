@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, OptionList, Static
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from offguard.ui.app import OffguardApp
 
 SEEK_STEP = 5.0
+#: Narrower than this, the review is one scrolling column instead of two side by side.
+NARROW = 100
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,7 @@ class ReviewScreen(Screen[str]):
         verdict = feedback.verdict_line(analysis)
         generic = verdict.startswith("Verdict: generic")
         yield TitleBar("Review")
-        with Horizontal(id="review-body"):
+        with VerticalScroll(id="review-body"):
             with Vertical(id="left"):
                 yield Static(Text(data.question.text, style="bold"), id="review-question")
                 yield Label(verdict, id="verdict", classes="generic" if generic else "specific")
@@ -144,10 +147,21 @@ class ReviewScreen(Screen[str]):
         ]
 
     def on_mount(self) -> None:
-        if self.flag_spans:
+        self._set_narrow(self.app.size.width)
+        if self.flag_spans and not self.has_class("-narrow"):
             self.query_one("#flags", OptionList).focus()
+        else:
+            self.query_one("#review-body").focus()
+        self.call_after_refresh(self.query_one("#right", VerticalScroll).scroll_home, animate=False)
         self._open_player()
         self._show_player()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._set_narrow(event.size.width)
+
+    def _set_narrow(self, width: int) -> None:
+        """Below NARROW columns everything stacks in one scrolling column."""
+        self.set_class(width < NARROW, "-narrow")
 
     def on_unmount(self) -> None:
         self._close_player()

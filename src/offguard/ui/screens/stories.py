@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from offguard.errors import OffguardError
 from offguard.progress import StoryReport, stories
 from offguard.progress.stories import MAX_QUESTIONS_PER_STORY
 from offguard.ui.screens.progress_common import app_store, question_text, show_error
 from offguard.ui.widgets.key_footer import KeyFooter
+from offguard.ui.widgets.title_bar import TitleBar
 
 #: Warnings listed under the table; the rest are the "(no story)" rows.
 SHOWN_WARNINGS = 8
@@ -24,6 +25,7 @@ class StoriesScreen(Screen[None]):
     """Stories tagged on takes (``s`` in a question's history), with warnings."""
 
     CSS_PATH = "stories.tcss"
+    PLACE = "Stories"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("h", "history", "History"),
@@ -35,7 +37,7 @@ class StoriesScreen(Screen[None]):
         self.rows: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="●")
+        yield TitleBar("Stories")
         yield Static(
             "[b]Story bank[/b]  [dim]tag a take with its story: press s in a question's "
             "history (h)[/dim]",

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Select, Static
+from textual.widgets import Select, Static
 
 from offguard.errors import OffguardError
 from offguard.progress import BANDS, Trend, trend
@@ -23,6 +23,7 @@ from offguard.ui.screens.progress_common import (
     show_error,
 )
 from offguard.ui.widgets.key_footer import KeyFooter
+from offguard.ui.widgets.title_bar import TitleBar
 
 ALL = "__all__"
 
@@ -69,6 +70,7 @@ class TrendsScreen(Screen[None]):
     """How one question (or all of them) is going, take by take."""
 
     CSS_PATH = "trends.tcss"
+    PLACE = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("o", "overall", "Overall"),
@@ -82,7 +84,7 @@ class TrendsScreen(Screen[None]):
         self.trend: Trend | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="●")
+        yield TitleBar("Trends")
         yield Select[str]([("All questions", ALL)], value=ALL, allow_blank=False, id="question")
         yield Static(id="trend-summary")
         with VerticalScroll(), Grid(id="charts"):
