@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/latency.py            # 3 answers (~60, ~120, ~180 s) at real-time pace
     .venv/bin/python bench/latency.py --fast     # one ~60 s answer, fed 2x faster than real time
-    .venv/bin/python bench/latency.py --main-set # also: WER streamed vs whole-file, per main clip
+    .venv/bin/python bench/latency.py --main-set # also: WER streamed vs whole-file on the
+                                                 # whole main set, joined into 60-180 s answers
 
 Long answers are built by joining consecutive main-set clips of ../shared/data/speech (with
 0.6 s of silence between them, references joined). Each answer is played through
@@ -29,24 +30,30 @@ SR = 16000
 GAP = np.zeros(int(0.6 * SR), dtype=np.float32)
 
 
-def build_answers(targets: list[float]) -> list[tuple[np.ndarray, str]]:
-    """Join consecutive main clips until each answer reaches its target length (seconds)."""
+def build_answers(targets: list[float] | None) -> list[tuple[np.ndarray, str]]:
+    """Join consecutive main clips into answers of about each target length (60-180 s).
+
+    ``None``: cover the whole main set with answers of 60-180 s (each at least 60 s, closed
+    before it would pass 180 s).
+    """
     pool = clips("main")
-    answers: list[tuple[np.ndarray, str]] = []
-    index = 0
-    for target in targets:
+    groups: list[list[Clip]] = [[]]
+    want = iter(targets or [])
+    target = next(want, 90.0)
+    for clip in pool:
+        seconds = sum(c.duration + GAP.size / SR for c in groups[-1])
+        if groups[-1] and (seconds >= target or seconds + clip.duration > 180):
+            if targets is not None and len(groups) == len(targets):
+                break
+            groups.append([])
+            target = next(want, 90.0)
+        groups[-1].append(clip)
+    answers = []
+    for group in groups:
         parts: list[np.ndarray] = []
-        refs: list[str] = []
-        seconds = 0.0
-        while seconds < target and index < len(pool):
-            clip: Clip = pool[index]
-            index += 1
-            if seconds + clip.duration > 180:
-                continue
+        for clip in group:
             parts += [load_audio(clip.path, SR), GAP]
-            refs.append(clip.reference)
-            seconds += clip.duration + GAP.size / SR
-        answers.append((np.concatenate(parts), " ".join(refs)))
+        answers.append((np.concatenate(parts), " ".join(c.reference for c in group)))
     return answers
 
 
@@ -86,7 +93,9 @@ def stream(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fast", action="store_true", help="one answer at 2x real time")
-    parser.add_argument("--main-set", action="store_true", help="per-clip WER on the main set")
+    parser.add_argument(
+        "--main-set", action="store_true", help="WER on the whole main set as 60-180 s answers"
+    )
     parser.add_argument("--threads", type=int, default=2, help="cpu_threads of the model")
     parser.add_argument("-v", "--verbose", action="store_true", help="per-chunk timings")
     args = parser.parse_args()
@@ -120,13 +129,15 @@ def main() -> None:
     )
     if args.main_set:
         whole_total = stream_total = ErrorCounts(0, 0, 0, 0)
-        for clip in clips("main"):
-            audio = load_audio(clip.path, SR)
-            whole_total = whole_total + error_counts(clip.reference, tr.transcribe(audio).text)
+        answers = build_answers(None)
+        for audio, ref in answers:
+            whole_total = whole_total + error_counts(ref, tr.transcribe(audio).text)
             text, _, _ = stream(tr, audio, None)
-            stream_total = stream_total + error_counts(clip.reference, text)
+            stream_total = stream_total + error_counts(ref, text)
+        seconds = sum(a.size for a, _ in answers) / SR
         print(
-            f"main set per clip: WER streamed {100 * stream_total.wer:.2f} % vs whole-file "
+            f"main set as {len(answers)} answers of 60-180 s ({seconds / 60:.1f} min): "
+            f"WER streamed {100 * stream_total.wer:.2f} % vs whole-file "
             f"{100 * whole_total.wer:.2f} % ({whole_total.reference_words} words)"
         )
 

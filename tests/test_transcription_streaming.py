@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -62,7 +63,9 @@ def test_streamed_matches_whole_file(
     whole_wer, streamed_wer = wer(reference, whole.text), wer(reference, streamed.text)
     assert streamed_wer <= whole_wer + 0.03, (streamed.text, whole.text)
     assert streamed_wer < 0.15
-    assert "ask not what your country can do for you" in " ".join(normalize(streamed.text))
+    assert "what your country can do for you ask what you can do" in " ".join(
+        normalize(streamed.text)
+    )
     # Several chunks were transcribed while "recording", each reported with the text so far.
     assert streamed.settings["streaming"] is True and streamed.settings["chunks"] >= 3
     assert len(updates) >= 2 and updates[-1] == streamed.text == streamer.partial_text()
@@ -98,3 +101,23 @@ def test_cancel_stops_the_worker(
     with pytest.raises(TranscriptionCancelled):
         streamer.finish()
     assert not any(t.name == "offguard-stream" and t.is_alive() for t in threading.enumerate())
+
+
+def test_a_pause_before_stop_has_the_tail_ready(
+    transcriber: WhisperTranscriber, speech_dir: Path
+) -> None:
+    jfk = load_audio(speech_dir / "clips" / "jfk.flac")
+    # No cut before 30 s: everything stays pending until the speaker pauses.
+    streamer = StreamingTranscriber(transcriber, SR, min_chunk=30.0)
+    for start in range(0, jfk.size, SR // 10):
+        streamer.feed(jfk[start : start + SR // 10])
+    while not streamer.idle():  # provisional guesses made during the speech are done
+        time.sleep(0.05)
+    silence = np.zeros(SR // 10, np.float32)
+    for _ in range(10):  # the speaker stops talking for a second, then presses stop
+        streamer.feed(silence)
+    result = streamer.finish()
+    assert result.settings["tail_ready"] is True
+    assert "what your country can do for you" in " ".join(normalize(result.text))
+    assert result.duration == pytest.approx(12.0, abs=0.01)
+    assert result.words[-1].end <= 11.0 + 1e-6

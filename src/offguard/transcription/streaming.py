@@ -6,6 +6,11 @@ once a chunk reaches ``max_chunk`` seconds. A background thread transcribes fini
 order, each with the text before it as context, and reports the growing text through
 ``on_update`` (called from that thread: the UI marshals it). At :meth:`finish` only the audio
 since the last cut is left to transcribe (Silero VAD skips it at once when it is silent).
+
+When the speaker pauses before a chunk is long enough to cut, and the worker is idle, the
+audio so far is transcribed provisionally. If the take then ends without further speech,
+:meth:`finish` uses that result instead of starting on the tail: people stop talking a moment
+before they press stop, and that moment is enough to have the last words ready.
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ class _Chunk:
     start: int  # first sample, counted from the start of the take
     audio: FloatArray
     queued: float = field(default_factory=time.perf_counter)
+    provisional: bool = False  # a guess at the tail, kept only if the take ends here
+    result: Transcript | None = None  # a provisional chunk's transcription, once done
+    adopt: _Chunk | None = None  # finish(): use this provisional chunk's result
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,9 @@ class StreamingTranscriber:
         self._cancelled = threading.Event()
         self._finished = False
         self._queue: queue.Queue[_Chunk | None] = queue.Queue()
+        self._busy = False
+        self._guess: _Chunk | None = None  # the latest provisional chunk
+        self._tail_ready = False  # finish() used a provisional transcription
         self._worker = threading.Thread(target=self._work, name="offguard-stream", daemon=True)
         self._worker.start()
 
@@ -103,6 +114,8 @@ class StreamingTranscriber:
         for pos in pauses:
             if pos - self._pending_start >= self._min:
                 self._cut(pos)
+            elif pos > self._pending_start and not self._busy and self._queue.empty():
+                self._provisional(pos)
         if self._pending_size >= self._max:
             self._cut_at_quietest()
 
@@ -113,10 +126,31 @@ class StreamingTranscriber:
         audio = np.concatenate(self._pending) if len(self._pending) > 1 else self._pending[0]
         split = pos - self._pending_start
         self._queue.put(_Chunk(self._pending_start, audio[:split].copy()))
+        self._guess = None
         rest = audio[split:]
         self._pending = [rest.copy()] if rest.size else []
         self._pending_start = pos
         self._pending_size = rest.size
+
+    def _provisional(self, pos: int) -> None:
+        """Queue a provisional transcription of the pending audio up to ``pos``."""
+        import numpy as np
+
+        audio = np.concatenate(self._pending)
+        self._pending = [audio]
+        guess = _Chunk(self._pending_start, audio[: pos - self._pending_start].copy())
+        guess.provisional = True
+        self._guess = guess
+        self._queue.put(guess)
+
+    def _usable_guess(self) -> _Chunk | None:
+        """The provisional chunk if it covers all the speech still pending."""
+        guess = self._guess
+        if guess is None or guess.start != self._pending_start:
+            return None
+        end = guess.start + guess.audio.size
+        quiet_since = self._total - self._detector.quiet_run * self._detector.hop
+        return guess if quiet_since <= end else None
 
     def _cut_at_quietest(self) -> None:
         import numpy as np
@@ -131,6 +165,10 @@ class StreamingTranscriber:
 
     # -- results ---------------------------------------------------------------------------
 
+    def idle(self) -> bool:
+        """True when every chunk so far is transcribed and nothing is running."""
+        return not self._busy and self._queue.empty()
+
     def partial_text(self) -> str:
         """The text of the chunks transcribed so far."""
         with self._lock:
@@ -140,7 +178,11 @@ class StreamingTranscriber:
         """Transcribe what is left (the tail), wait for the worker, return the whole take."""
         if not self._finished:
             self._finished = True
-            if self._pending_size:
+            guess = self._usable_guess()
+            if guess is not None:
+                self._tail_ready = True
+                self._queue.put(_Chunk(guess.start, guess.audio, adopt=guess))
+            elif self._pending_size:
                 self._cut(self._pending_start + self._pending_size)
             self._pending = []
             self._queue.put(None)
@@ -154,7 +196,7 @@ class StreamingTranscriber:
             words = tuple(self._words)
             chunks = self._chunks_done
         settings: dict[str, Any] = dict(self.transcriber.settings())
-        settings.update(streaming=True, chunks=chunks)
+        settings.update(streaming=True, chunks=chunks, tail_ready=self._tail_ready)
         return Transcript(
             text=text,
             words=words,
@@ -177,24 +219,36 @@ class StreamingTranscriber:
             if chunk is None or self._cancelled.is_set():
                 return
             try:
-                self._transcribe(chunk)
+                if chunk.provisional:
+                    if chunk is self._guess:  # skip guesses a later guess or cut replaced
+                        self._busy = True
+                        chunk.result = self._run(chunk)
+                else:
+                    self._busy = True
+                    self._transcribe(chunk)
             except TranscriptionCancelled:
                 return
             except BaseException as exc:  # reported by finish()
                 self._error = exc
                 return
+            finally:
+                self._busy = False
 
-    def _transcribe(self, chunk: _Chunk) -> None:
-        began = time.perf_counter()
+    def _run(self, chunk: _Chunk) -> Transcript:
         with self._lock:
             context = " ".join(self._texts)
-        result = self.transcriber.transcribe(
+        return self.transcriber.transcribe(
             chunk.audio,
             samplerate=self.samplerate,
             prompt=context or None,
             offset=chunk.start / self.samplerate,
             cancel=self._cancelled.is_set,
         )
+
+    def _transcribe(self, chunk: _Chunk) -> None:
+        began = time.perf_counter()
+        adopted = chunk.adopt.result if chunk.adopt is not None else None
+        result = adopted if adopted is not None else self._run(chunk)
         with self._lock:
             if result.text:
                 self._texts.append(result.text)
