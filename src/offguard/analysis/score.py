@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from offguard.analysis import grammar, lexicon
 from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
+from offguard.analysis.genericity import historical_present, story_arcs, sweep
 from offguard.analysis.specifics import SentenceCues, scan_sentence
 from offguard.analysis.text import Token, normalize, sentences, tokens
 
@@ -142,7 +143,7 @@ def score_text(text: str) -> Scored:
     spans = sentences(text)
     stative = lexicon.words("stative_verbs.txt")
     past = lexicon.words("irregular_past.txt")
-    present_frame = bool(_PRESENT_FRAME.search(norm))
+    present_frame = bool(_PRESENT_FRAME.search(norm)) or historical_present(norm)
     raws = raw_flags(text, norm, stative, past)
     raws.extend(grammar.self_description(norm, present_frame))
     raws.extend(grammar.evaluations(norm))
@@ -172,6 +173,7 @@ def score_text(text: str) -> Scored:
         if not _narrated_number(norm, spans, cues, r) and not _bounded_repeat(norm, spans, cues, r)
     ]
     raws.extend(platitudes(text, norm, spans, cues))
+    raws.extend(story_arcs(text, norm, spans, cues, present_frame))
     told = [bool(c.own_actions or c.present_actions or c.times or c.names) for c in cues]
     raws.extend(grammar.generic_you(text, norm, spans, told))
     flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
@@ -196,6 +198,8 @@ def score_text(text: str) -> Scored:
     partial = Scored(0.0, sent_scores, spans, cues, [], [], events, e_total, g_total)
     score = combine(partial) if toks else 0.0
     flags = resolve(text, raws, spans)
+    if score < 50:
+        flags = sorted(flags + sweep(text, norm, spans, cues, flags))
     kinds: dict[str, int] = {}
     for _, _, kind in flags:
         kinds[kind] = kinds.get(kind, 0) + 1

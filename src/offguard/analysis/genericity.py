@@ -1,0 +1,238 @@
+"""Clause-level genericity: what makes a clause generic whatever its wording.
+
+- ``historical_present``: an answer told as a scene in the present tense ("I profile it...
+  I pull that out... I ship it on a Thursday and by Monday...") is one event, not a routine:
+  several present-tense actions, a particular time, and no habit markers ("always", "if a").
+- ``story_arcs``: cues that a past-tense answer summarises a relationship or a job rather
+  than telling one moment: a lesson drawn ("it taught me that...", "I learned the hard way"),
+  a gradual arc ("over time we got on fine", "by the end of the year they respected me"),
+  actions on abstractions ("I earned his trust", "I set clear boundaries", "I made the effort"),
+  general truths at any clause ("respect goes both ways", "every child can learn", "you've
+  got to read the room"), and present-tense claims about oneself ("I get on with everybody",
+  "nothing really fazes me").
+- ``sweep``: in an answer already judged generic, every remaining clause that tells nothing
+  particular (no past-tense action with a checkable detail) is marked with the kind its
+  grammar shows, so a person sees the whole generic stretch, not just its keywords.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from offguard.analysis import lexicon
+from offguard.analysis.clauses import clauses
+from offguard.analysis.flags import RawFlag
+from offguard.analysis.specifics import SentenceCues
+from offguard.analysis.text import wordset
+
+_B = r"(?<![\w'])"
+_E = r"(?![\w'])"
+
+_PRESENT_ACTION = re.compile(
+    _B + r"(?:i|we) (?:just |then |also |quickly |immediately |straight away |finally )?"
+    r"([a-z]+)" + _E
+)
+_HABIT_MARKER = re.compile(
+    _B + r"(?:always|usually|normally|generally|typically|tend to|every time|each time|whenever|"
+    r"most of the time|often|would|i'd|if (?:a|an|the|someone|somebody|there's|it's|i|you)|"
+    r"when (?:a|an|someone|somebody|there's|it's|you)|in general)" + _E
+)
+_CLOCK = re.compile(
+    _B + r"(?:at|by|about|around|till|until) (?:quarter|half|ten|five|twenty|twenty-five) "
+    r"(?:past|to) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})" + _E
+)
+_SAME_FORM = wordset("put cut set hit let shut split spread quit")
+_OBJECT = re.compile(r" (?:the|it|them|him|her|a|an|everyone|everybody)" + _E)
+_NOT_ACTION = wordset(
+    """
+    was had did don didn can could would should will might must also just still only even
+    never always really actually then now mean guess think know feel get gets got am have
+    need want like love hope try tend usually normally generally do does go make sure
+    """
+)
+
+
+def historical_present(norm: str) -> bool:
+    """Is the answer a scene told in the present tense (one event, not a routine)?"""
+    stative = lexicon.words("stative_verbs.txt")
+    past = lexicon.words("irregular_past.txt")
+    actions = 0
+    for m in _PRESENT_ACTION.finditer(norm):
+        verb = m.group(1)
+        if verb in _SAME_FORM or (verb == "get" and _OBJECT.match(norm, m.end())):
+            actions += 1
+            continue
+        if verb in _NOT_ACTION or verb in stative or verb in past or verb.endswith(("ed", "ly")):
+            continue
+        actions += 1
+    if actions < 3:
+        return False
+    anchors = len(lexicon.patterns("time_anchors.txt").findall(norm)) + len(_CLOCK.findall(norm))
+    habits = len(_HABIT_MARKER.findall(norm))
+    return anchors >= 1 and (habits == 0 or anchors >= 2 * habits + 1)
+
+
+_LESSON = re.compile(
+    _B + r"(?:(?:it|that|this|which|the experience|the job|the whole thing|he|she|they) "
+    r"(?:really |definitely |probably )?(?:taught|showed|made|has made|gave|helped) me"
+    r"|i (?:learned|learnt|realised|realized) (?:the hard way|a lot|so much|loads|that|how|to)"
+    r"|you learn|i've learned|i've learnt|it's (?:made|shaped) me|that stuck with me"
+    r"|(?:made|shaped) me (?:who i am|a better|the \w+ i am))" + _E
+)
+_ARC = re.compile(
+    _B + r"(?:over (?:time|the (?:weeks|months|years|course of \w+ \w+))|by the end(?: of "
+    r"(?:the|that) (?:year|term|placement|contract|season|job))?(?! of (?:the|that) (?:day|shift|"
+    r"night|week|call|meeting|service))|eventually|gradually|bit by bit|in time|"
+    r"by the time i left|slowly but surely|after a while)" + _E
+)
+_ABSTRACT = wordset(
+    """
+    dignity empathy effort efforts trust respect expectations boundaries relationships
+    relationship rapport patience confidence space support reassurance structure consistency
+    ownership initiative understanding compassion kindness time energy attention morale buy-in
+    input credibility loyalty responsibility accountability standards routine routines
+    feedback guidance encouragement positivity motivation dedication passion commitment
+    """
+)
+_ABSTRACT_ACTION = re.compile(
+    _B + r"i (?:just |really |also |always |then )?(?:gave|showed|made|earned|built|set|managed|"
+    r"kept|gained|won|put in|took|brought|offered|provided|stayed|remained|got|developed|"
+    r"established|maintained|had to (?:find|learn|toughen|adapt|earn|build))"
+    r"((?: (?:him|her|them|their|his|my|some|clear|a|the|a lot of|real|lots of|good|"
+    r"strong|firm|more|every|all|own|way|with|up|quick|on|\w+'s)){0,3}) ?([a-z-]+)?" + _E
+)
+_STATE_ADJ = wordset(
+    """
+    consistent calm patient positive professional focused firm fair honest flexible
+    """
+)
+_TRUTH = re.compile(
+    _B + r"((?:every|each|any|no|a good|a great|a real|the best|the whole|all) [a-z-]+(?: [a-z-]+)?"
+    r"|(?!(?:every|some|no|any)thing)[a-z-]+(?:ing|ness|ity|ment|ship|ance|ence|ure|ion))"
+    r" (?:really |just |always |only )?"
+    r"(?:is|are|can|has|needs?|deserves?|wants?|adapts?|matters?|goes|comes?|brings?|makes?|"
+    r"counts?|starts?)(?![\w'])"
+)
+_MUST = re.compile(
+    _B + r"(?:you've got to|you have to|you need to|you've gotta|you gotta|you must|you can't|"
+    r"it's how you|that's what (?:it's|matters)|that's why|it's all about|what matters is)" + _E
+)
+_ME_NOW = re.compile(
+    _B + r"(?:i (?:(?:don't|do not|never|actually|genuinely|honestly) )+"
+    r"(?!know\b|think\b|mean\b|remember\b|want\b)([a-z]+)"
+    r"|i (?:get on|get the hang|pick (?:it|things) up|work (?:better|best|well)|thrive|like to|"
+    r"love to|love (?:helping|working)|like (?:helping|working)|enjoy|take pride)"
+    r"|nothing (?:really )?(?:fazes|phases|bothers|scares|stresses) me"
+    r"|(?:brings?|bring) out the best in me"
+    r"|i'm (?:just )?(?:that kind of|the kind of|the type of|the sort of|someone who|a \w+er\b)"
+    r"|i'm (?:happy|always happy|willing|always willing) to)" + _E
+)
+_ME_NOW_SKIP = wordset("know think mean remember want need have see guess suppose believe")
+
+
+def story_arcs(
+    text: str,
+    norm: str,
+    spans: list[tuple[int, int]],
+    cues: Sequence[SentenceCues],
+    present_frame: bool = False,
+) -> list[RawFlag]:
+    """Lessons, gradual arcs, abstract actions, general truths and present self-claims."""
+    out: list[RawFlag] = []
+    for (lo, hi), c in zip(spans, cues, strict=True):
+        anchored = c.times > 0 or c.numbers > 0 or c.names > 0
+        for c_lo, c_hi in clauses(norm, lo, hi):
+            chunk = norm[c_lo:c_hi]
+            if _LESSON.search(chunk):
+                out.append(RawFlag(c_lo, c_hi, "platitude"))
+                continue
+            if not anchored and _ARC.search(chunk) and not re.search(r"\d", chunk):
+                out.append(RawFlag(c_lo, c_hi, "vague-outcome"))
+                continue
+            m = _ABSTRACT_ACTION.search(chunk)
+            if m and not anchored:
+                head = m.group(2) or ""
+                words = (m.group(1) or "").split()
+                if head in _ABSTRACT or head in _STATE_ADJ or "to" in m.group(0).split()[1:3]:
+                    out.append(RawFlag(c_lo, c_hi, "vague-action"))
+                    continue
+                if any(w in _ABSTRACT for w in words):
+                    out.append(RawFlag(c_lo, c_hi, "vague-action"))
+                    continue
+            if present_frame:
+                continue  # a scene told in the present: its present tense is the story
+            if c.narrative == 0 or not anchored:
+                t = _TRUTH.search(chunk)
+                if t and not text[c_lo + t.start() : c_lo + t.end(1)][1:].strip().istitle():
+                    out.append(RawFlag(c_lo + t.start(), c_hi, "platitude"))
+                    continue
+                if _MUST.search(chunk):
+                    out.append(RawFlag(c_lo, c_hi, "platitude"))
+                    continue
+            if c.narrative == 0:
+                s = _ME_NOW.search(chunk)
+                if s and (s.group(1) or "") not in _ME_NOW_SKIP:
+                    out.append(RawFlag(c_lo + s.start(), c_hi, "self-praise"))
+    return out
+
+
+_PARTICULAR = re.compile(
+    _B + r"(?:yesterday|last (?:week|month|year|night|time)|this morning|one (?:day|time|night)|"
+    r"once|that day|the day)" + _E
+)
+_MODAL = re.compile(_B + r"(?:i'd|i would|i'll|i will|i could|we'd|we would)" + _E)
+_SELF = re.compile(_B + r"(?:i|i'm|i've|me|my)" + _E)
+_YOU = re.compile(_B + r"(?:you|you're|you've|your)" + _E)
+_WE = re.compile(_B + r"(?:we|we're|we've|we'd|our|everyone|everybody|the team)" + _E)
+
+
+def sweep(
+    text: str,
+    norm: str,
+    spans: list[tuple[int, int]],
+    cues: Sequence[SentenceCues],
+    covered: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """In a generic answer, the clauses that tell nothing particular, with the kind their
+    grammar shows (hypothetical, platitude, self-praise, vague-we, habitual)."""
+    out: list[tuple[int, int, str]] = []
+    for (lo, hi), c in zip(spans, cues, strict=True):
+        if c.times or c.names or c.numbers or c.speech:
+            continue  # a checkable detail: leave the sentence to its own flags
+        for c_lo, c_hi in clauses(norm, lo, hi):
+            while c_lo < c_hi and not norm[c_lo].isalnum():
+                c_lo += 1
+            while c_hi > c_lo and not norm[c_hi - 1].isalnum():
+                c_hi -= 1
+            chunk = norm[c_lo:c_hi]
+            if len(chunk.split()) < 3 or _PARTICULAR.search(chunk):
+                continue
+            if any(s < c_hi and c_lo < e for s, e, _ in covered):
+                continue
+            kind = _kind(chunk)
+            if kind:
+                out.append((c_lo, c_hi, kind))
+    return out
+
+
+def _kind(chunk: str) -> str | None:
+    if _MODAL.search(chunk):
+        return "hypothetical"
+    past = lexicon.words("irregular_past.txt")
+    words = re.findall(r"[a-z']+", chunk)
+    if any(w in past or (w.endswith("ed") and len(w) > 4) for w in words):
+        # something happened: only a gradual arc with nothing checkable is marked
+        return "vague-outcome" if _ARC.search(chunk) else None
+    if _SELF.search(chunk):
+        return "self-praise"
+    if _YOU.search(chunk):
+        return "platitude"
+    if _WE.search(chunk):
+        return "vague-we"
+    if re.search(_B + r"(?:is|are|'s|can|has|have|makes?|means?)" + _E, chunk):
+        return "platitude"
+    return None
+
+
+__all__ = ["historical_present", "story_arcs", "sweep"]
