@@ -1,4 +1,5 @@
-"""Snapshots of the main screens at 120x40 with fixed data (no model, clock or cursor blink).
+"""Snapshots of the main screens at 120x40 (the review also at 80x24) with fixed data
+(no model, clock or cursor blink).
 
 Update after an intended change with ``pytest tests/snapshots --snapshot-update`` and look at
 the SVGs before committing them.
@@ -95,3 +96,27 @@ def test_review_screen(snap_compare: Any, app: OffguardApp) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_review)
+
+
+def test_questions_today_view(snap_compare: Any, app: OffguardApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["t"])
+
+
+def test_keys_screen(snap_compare: Any, app: OffguardApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+
+
+def test_review_screen_small_terminal(snap_compare: Any, app: OffguardApp) -> None:
+    async def open_review(pilot: Pilot[Any]) -> None:
+        data = ReviewData(
+            question=BANK.questions[0],
+            transcript=fake_transcript(),
+            analysis=fake_analysis(),
+            audio_path=Path("take.flac"),
+            duration=20.0,
+            take_id=1,
+        )
+        await pilot.app.push_screen(ReviewScreen(data))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_review)

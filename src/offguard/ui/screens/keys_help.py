@@ -26,6 +26,8 @@ class KeyRow:
 
 EVERYWHERE = "Everywhere"
 THIS_SCREEN = "On this screen"
+#: Keys every Textual screen has: listed under "Everywhere".
+GENERAL_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text", "copy_text"}
 
 
 def key_rows(app: App[Any], screen: Screen[Any]) -> list[KeyRow]:
@@ -34,7 +36,7 @@ def key_rows(app: App[Any], screen: Screen[Any]) -> list[KeyRow]:
     order: list[tuple[str, str]] = []
     for active in screen.active_bindings.values():
         binding = active.binding
-        if active.node is app:
+        if active.node is app or binding.action in GENERAL_ACTIONS:
             section = EVERYWHERE
         elif active.node is screen:
             section = THIS_SCREEN

@@ -12,11 +12,11 @@ from typing import Any
 from textual.binding import Binding, BindingType
 
 PROGRESS_BINDINGS: list[BindingType] = [
-    Binding("h", "history", "History"),
-    Binding("l", "interviews", "Interviews"),
-    Binding("g", "trends", "Trends"),
-    Binding("b", "stories", "Stories"),
-    Binding("e", "export", "Export"),
+    Binding("h", "history", "History", tooltip="This question's takes: review, compare, delete"),
+    Binding("l", "interviews", "Interviews", tooltip="Log real interviews and what caught you"),
+    Binding("g", "trends", "Trends", tooltip="Specificity, fillers, pace and length over time"),
+    Binding("b", "stories", "Stories", tooltip="Story bank: which story answers which question"),
+    Binding("e", "export", "Export", tooltip="Export a report (HTML or Markdown)"),
 ]
 
 
