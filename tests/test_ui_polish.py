@@ -67,6 +67,25 @@ def settings(tmp_path: Path) -> Settings:
     return settings
 
 
+@pytest.fixture()
+def log_path(settings: Settings) -> Iterator[Path]:
+    """The TUI's log file set up as the CLI does; the global logger is put back afterwards."""
+    logger = logging.getLogger("offguard")
+    before = (list(logger.handlers), logger.propagate, logger.level)
+    path = setup_logging(settings.data_dir)
+    yield path
+    for handler in logger.handlers:
+        if handler not in before[0]:
+            handler.close()
+    logger.handlers[:] = before[0]
+    logger.propagate, logger.level = before[1], before[2]
+
+
+def flush_logs() -> None:
+    for handler in logging.getLogger("offguard").handlers:
+        handler.flush()
+
+
 def add_take(store: Store, settings: Settings, question_id: str, day: int, score: float) -> int:
     audio = settings.audio_dir / f"{question_id}-{day}.flac"
     audio.write_bytes(b"fLaC-take")
@@ -393,9 +412,8 @@ async def test_interrupted_take_shows_recovering_then_recovered(
 
 
 async def test_unexpected_errors_are_a_notification_with_the_log(
-    settings: Settings, store: Store, tmp_path: Path
+    settings: Settings, store: Store, tmp_path: Path, log_path: Path
 ) -> None:
-    log_path = setup_logging(settings.data_dir)
     assert stat.S_IMODE(log_path.stat().st_mode) == 0o600
     app = build(settings, store, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -407,8 +425,7 @@ async def test_unexpected_errors_are_a_notification_with_the_log(
         shown = notes(app)
         assert any("Unexpected problem: ValueError: bad frame" in n for n in shown)
         assert any(f"Details in {log_path}" in n for n in shown)
-    for handler in logging.getLogger("offguard").handlers:
-        handler.flush()
+    flush_logs()
     logged = log_path.read_text(encoding="utf-8")
     assert "import failed" in logged and "Traceback" in logged and "bad frame" in logged
 
@@ -430,3 +447,29 @@ async def test_export_shows_progress_then_the_path(
         await pilot.pause()
         assert isinstance(app.screen, QuestionsScreen)
         assert out.is_file() and "Tell me about a mistake" in out.read_text(encoding="utf-8")
+
+
+def test_a_bug_in_a_handler_ends_with_one_line_and_the_log(
+    settings: Settings,
+    store: Store,
+    tmp_path: Path,
+    log_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rich.console import Console
+
+    app = build(settings, store, tmp_path)
+    monkeypatch.setattr(OffguardApp, "is_headless", property(lambda self: False))
+    try:
+        raise RuntimeError("simulated bug")
+    except RuntimeError as exc:
+        app._handle_exception(exc)
+    assert app.return_code == 1
+    console = Console(width=200, color_system=None, record=True)
+    for renderable in app._exit_renderables:
+        console.print(renderable)
+    shown = console.export_text()
+    assert "offguard stopped on an unexpected error: RuntimeError: simulated bug" in shown
+    assert str(log_path) in shown and "Traceback" not in shown
+    flush_logs()
+    assert "Traceback" in log_path.read_text(encoding="utf-8")
