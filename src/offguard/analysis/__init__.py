@@ -13,7 +13,11 @@ one particular event (narration with a time, a name, a concrete place or thing, 
 own actions, an outcome) is weighed against generic cues (habits, hypotheticals, self-praise,
 platitudes, clichés, vague actions and outcomes, numbers that belong to no event); a told story
 (an own action followed by a result) with little generic weight earns a bonus. Claims cover
-their clause (:mod:`offguard.analysis.clauses`), numbers their verb phrase; STAR letters point
+their clause (:mod:`offguard.analysis.clauses`), numbers their verb phrase. Clause-level
+cues catch generic wording no list holds (:mod:`offguard.analysis.genericity`: lessons drawn,
+gradual arcs, actions on abstractions, general truths, present-tense self-claims; a scene told
+in the present tense is recognised by its grammar), and in an answer judged generic every
+remaining clause that tells nothing particular is marked too; STAR letters point
 at a sentence or a clause; long sentences are shaded clause by clause
 (:mod:`offguard.analysis.shading`). Offline, no model, hundreds of answers per second.
 """
@@ -31,7 +35,7 @@ if TYPE_CHECKING:
     from offguard.transcription.types import Word
 
 #: Bump when results change, so stored analyses can be recomputed.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 SPECIFIC_KINDS_REASONS: dict[str, str] = {
     "time": "A particular time: it pins the story to one event.",

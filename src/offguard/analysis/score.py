@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from offguard.analysis import grammar, lexicon
 from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
-from offguard.analysis.genericity import historical_present, story_arcs, sweep
+from offguard.analysis.genericity import background_habit, historical_present, story_arcs, sweep
 from offguard.analysis.specifics import SentenceCues, scan_sentence
 from offguard.analysis.text import Token, normalize, sentences, tokens
 
@@ -106,6 +106,10 @@ def sentence_detail(c: SentenceCues) -> float:
 #: relationship was much stronger after that" (no anchor) gets nothing.
 STORY_BONUS = 1.0
 STORY_GENERIC_LIMIT = 1.5
+#: An answer that narrates something and has (almost) no generic weight scores at least
+#: sigmoid(0.9 * PLAIN_FLOOR) (about 61).
+PLAIN_LIMIT = 0.3
+PLAIN_FLOOR = 0.5
 
 
 def combine(scored: Scored, story: bool = False) -> float:
@@ -120,6 +124,10 @@ def combine(scored: Scored, story: bool = False) -> float:
     anchored = any(c.times + c.events + c.names + c.places for c in scored.cues)
     if story and anchored and scored.generic_total < STORY_GENERIC_LIMIT:
         raw_score += STORY_BONUS
+    if scored.generic_total < PLAIN_LIMIT and any(c.narrative for c in scored.cues):
+        # Plain and modest: something happened and nothing generic was said at all ("A client
+        # sent a sofa receipt as a business expense. I asked. ... so I left it out").
+        raw_score = max(raw_score, PLAIN_FLOOR)
     score = _sigmoid100(0.9 * raw_score)
     if len(sent_scores) <= 2:
         # One or two sentences cannot hold a whole story: lean on the sentence scores.
@@ -170,7 +178,9 @@ def score_text(text: str) -> Scored:
     raws = [
         r
         for r in raws
-        if not _narrated_number(norm, spans, cues, r) and not _bounded_repeat(norm, spans, cues, r)
+        if not _narrated_number(norm, spans, cues, r)
+        and not _bounded_repeat(norm, spans, cues, r)
+        and not background_habit(norm, spans, cues, r)
     ]
     raws.extend(platitudes(text, norm, spans, cues))
     raws.extend(story_arcs(text, norm, spans, cues, present_frame))
@@ -238,6 +248,9 @@ def _contextual(
         if i is not None
     }
     claims = [r.start for r in raws if r.kind in ("habitual", "self-praise", "unsupported-number")]
+    # an answer told only as "we" (three or more "we" actions, no "I" action anywhere):
+    # every "we" hides the speaker's part, however vivid the event
+    we_told = own_total == 0 and len(_WE.findall(norm)) >= 3
     for idx, (lo, hi) in enumerate(spans):
         c = cues[idx]
         weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0
@@ -256,7 +269,7 @@ def _contextual(
                     piece = containing(pieces(text, lo, hi), m.start()) or (m.start(), m.end())
                     start, end = piece if piece[0] <= m.start() else (m.start(), m.end())
                     out.append(RawFlag(start, end, "unsupported-number"))
-        if own_total == 0 and "i " not in norm[lo:hi] + " " and events[idx] < 2.5:
+        if own_total == 0 and "i " not in norm[lo:hi] + " " and (events[idx] < 2.5 or we_told):
             for m in _WE.finditer(norm, lo, hi):
                 out.append(RawFlag(m.start(), m.end(), "vague-we"))
     return out
