@@ -191,7 +191,7 @@ class ReviewScreen(Screen[str]):
         if self.player is None:
             label.update(Text(f"Playback: {self.player_problem}", style="dim"))
             return
-        icon = "▶ playing" if self.player.playing else "⏸ paused"
+        icon = "▶ playing" if self.player.playing else "‖ paused"
         label.update(
             f"{icon}  {feedback.fmt_time(self.player.position)} / "
             f"{feedback.fmt_time(self.player.duration)}   (p play/pause, ←/→ 5 s)"

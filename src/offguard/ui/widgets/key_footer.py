@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -52,6 +53,13 @@ class KeyFooter(Footer):
             entry = (binding.key, self.app.get_key_display(binding), binding.description)
             (right if binding.action in RIGHT_ACTIONS else left).append(entry)
         right.sort(key=lambda e: 0 if e[0].startswith("question") else 1)
+        # the screen's own order (a priority key otherwise takes a focused widget's place)
+        order: dict[str, int] = {}
+        for binding in getattr(self.screen, "BINDINGS", []):
+            if isinstance(binding, Binding):
+                for key in binding.key.split(","):
+                    order.setdefault(key.strip(), len(order))
+        left.sort(key=lambda e: order.get(e[0], len(order)))
         budget = max(self.app.size.width, self.size.width) - 1
         budget -= sum(key_width(shown, desc) for _, shown, desc in right)
         fitting: list[tuple[str, str, str]] = []
