@@ -2,7 +2,9 @@
 
     PYTHONPATH=src python bench/specificity.py [FILE ...]
 
-Defaults to ../shared/data/answers-dev.jsonl and tests/data/answers-own.jsonl. Prints, per file:
+Defaults to ../shared/data/answers-dev.jsonl, tests/data/answers-own.jsonl and
+tests/data/answers-blind.jsonl (the first blind set, development data since analysis v3).
+Prints, per file:
 accuracy, generic-F1, AUC of the score, accuracy on hard cases, STAR agreement, recall of the
 reviewer's generic phrases (recalled when flags cover at least half of the phrase's
 characters), flags per clear specific answer (false flags), and throughput (answers/s).
@@ -24,6 +26,7 @@ from offguard.analysis import analyze_text  # noqa: E402
 DEFAULTS = [
     REPO.parent / "shared" / "data" / "answers-dev.jsonl",
     REPO / "tests" / "data" / "answers-own.jsonl",
+    REPO / "tests" / "data" / "answers-blind.jsonl",
 ]
 #: Flags that count as "false flags" on a clean specific answer (fillers and hedges are
 #: delivery notes, not claims that the answer is generic).
