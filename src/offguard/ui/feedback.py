@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rich.table import Table
 from rich.text import Text
 
 from offguard.transcription.types import Transcript
@@ -209,17 +210,21 @@ def _pause_len(pause: Any) -> float:
     return float(get(pause, "length", get(pause, "duration", 0.0)))
 
 
-def suggestions_text(analysis: Any) -> Text:
-    items = [str(s) for s in get(analysis, "suggestions") or ()]
-    out = Text()
-    if not items:
-        out.append("Nothing to add: keep it this concrete.", style="dim")
-        return out
+def bullet_list(items: Sequence[str | Text], bullet_style: str = "bold cyan") -> Table:
+    """Bulleted lines whose wrapped text stays indented under the first word."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
     for item in items:
-        out.append("• ", style="bold cyan")
-        out.append(f"{item}\n")
-    out.rstrip()
-    return out
+        table.add_row(Text("•", style=bullet_style), item if isinstance(item, Text) else Text(item))
+    return table
+
+
+def suggestions_text(analysis: Any) -> Text | Table:
+    items = [str(s) for s in get(analysis, "suggestions") or ()]
+    if not items:
+        return Text("Nothing to add: keep it this concrete.", style="dim")
+    return bullet_list(items)
 
 
 def flag_label(span: Span, at: float | None) -> Text:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.console import Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -16,7 +18,7 @@ from textual.widgets import Label, LoadingIndicator, Static
 
 from offguard.errors import AudioUnavailable, OffguardError
 from offguard.questions import Question
-from offguard.ui.feedback import fmt_time
+from offguard.ui.feedback import bullet_list, fmt_time
 from offguard.ui.messages import PartialTranscript, TakeDiscarded, TakeReady, WorkFailed
 from offguard.ui.ports import ActiveTakeLike
 from offguard.ui.screens.modals import ConfirmScreen
@@ -82,20 +84,17 @@ class PracticeScreen(Screen[None]):
         self.query_one("#problem").display = False
         self._show_ready()
 
-    def _tips_text(self) -> Text:
-        text = Text()
+    def _tips_text(self) -> Group | Text:
+        parts: list[Text | Padding] = []
         if self.question.probes:
-            text.append("What they are testing\n", style="bold")
-            for probe in self.question.probes:
-                text.append(f"  • {probe}\n")
+            parts.append(Text("What they are testing", style="bold"))
+            parts.append(Padding(bullet_list(list(self.question.probes), "dim"), (0, 0, 0, 2)))
         if self.question.tips:
-            text.append("How to answer\n", style="bold")
-            for tip in self.question.tips:
-                text.append(f"  • {tip}\n")
-        if not text.plain:
-            text.append("No probes or tips for this question.", style="dim")
-        text.rstrip()
-        return text
+            parts.append(Text("How to answer", style="bold"))
+            parts.append(Padding(bullet_list(list(self.question.tips), "dim"), (0, 0, 0, 2)))
+        if not parts:
+            return Text("No probes or tips for this question.", style="dim")
+        return Group(*parts)
 
     # -- display -------------------------------------------------------------------------
 
