@@ -60,6 +60,16 @@ def build_answers(targets: list[float] | None) -> list[tuple[np.ndarray, str]]:
 VERBOSE = False
 
 
+def trim_trailing_quiet(audio: np.ndarray) -> np.ndarray:
+    """Cut the quiet after the last loud 30 ms frame (within 40 dB of the loudest)."""
+    from offguard.transcription.chunking import frame_energy_db
+
+    energy = frame_energy_db(audio, SR)
+    loud = np.nonzero(energy > energy.max() - 40.0)[0]
+    hop = int(SR * 0.03)
+    return audio[: (int(loud[-1]) + 1) * hop]
+
+
 def stream(
     tr: WhisperTranscriber, audio: np.ndarray, speed: float | None
 ) -> tuple[str, float, int]:
@@ -97,6 +107,11 @@ def main() -> None:
         "--main-set", action="store_true", help="WER on the whole main set as 60-180 s answers"
     )
     parser.add_argument("--threads", type=int, default=2, help="cpu_threads of the model")
+    parser.add_argument(
+        "--abrupt",
+        action="store_true",
+        help="stop right after the last word (trailing quiet trimmed): the worst case",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="per-chunk timings")
     args = parser.parse_args()
     global VERBOSE
@@ -110,6 +125,8 @@ def main() -> None:
     whole_total = stream_total = ErrorCounts(0, 0, 0, 0)
     print(f"model {tr.model_name}, cpu_threads {tr.cpu_threads}, feed speed {speed:g}x real time")
     for audio, ref in build_answers(targets):
+        if args.abrupt:
+            audio = trim_trailing_quiet(audio)
         t = time.perf_counter()
         whole = tr.transcribe(audio)
         whole_s = time.perf_counter() - t
