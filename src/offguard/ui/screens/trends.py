@@ -145,7 +145,9 @@ class TrendsScreen(Screen[None]):
         )
         grid = self.query_one("#charts", Grid)
         width = grid.size.width or self.app.size.width
-        per_chart = width // 2 if width >= 100 else width
+        two = width >= 100
+        grid.styles.grid_size_columns = 2 if two else 1
+        per_chart = width // 2 if two else width
         columns = max(10, per_chart - 14)
         for metric, *_ in CHARTS:
             self.query_one(f"#chart-{metric}", Static).update(
