@@ -76,8 +76,9 @@ def historical_present(norm: str) -> bool:
 
 
 _LESSON = re.compile(
-    _B + r"(?:(?:it|that|this|which|the experience|the job|the whole thing|he|she|they) "
+    _B + r"(?:(?:it|that|this|which|the experience|the job|the whole thing) "
     r"(?:really |definitely |probably )?(?:taught|showed|made|has made|gave|helped) me"
+    r"|(?:he|she|they) (?:really )?(?:taught|showed) me (?:that|how|to|a lot|so much|what)"
     r"|i (?:learned|learnt|realised|realized) (?:the hard way|a lot|so much|loads|that|how|to)"
     r"|you learn|i've learned|i've learnt|it's (?:made|shaped) me|that stuck with me"
     r"|(?:made|shaped) me (?:who i am|a better|the \w+ i am))" + _E
@@ -116,6 +117,12 @@ _TRUTH = re.compile(
     r"(?:is|are|can|has|needs?|deserves?|wants?|adapts?|matters?|goes|comes?|brings?|makes?|"
     r"counts?|starts?)(?![\w'])"
 )
+_MOST = re.compile(
+    _B + r"(?:many|most|some|all|lots of|a lot of|plenty of) (?:[a-z-]+ )?[a-z-]+s "
+    r"(?:(?:just|really|always|usually|generally|often|tend to|will|can|don't|won't|do) )*"
+    r"([a-z]+)" + _E
+)
+_MOST_NOT = wordset("of in at on to for with and or who that which are is were was have had")
 _MUST = re.compile(
     _B + r"(?:you've got to|you have to|you need to|you've gotta|you gotta|you must|you can't|"
     r"it's how you|that's what (?:it's|matters)|that's why|it's all about|what matters is)" + _E
@@ -168,6 +175,10 @@ def story_arcs(
                 t = _TRUTH.search(chunk)
                 if t and not text[c_lo + t.start() : c_lo + t.end(1)][1:].strip().istitle():
                     out.append(RawFlag(c_lo + t.start(), c_hi, "platitude"))
+                    continue
+                p = _MOST.search(chunk) if c.narrative == 0 else None
+                if p and p.group(1) not in _MOST_NOT and not p.group(1).endswith(("ed", "ing")):
+                    out.append(RawFlag(c_lo + p.start(), c_hi, "platitude"))
                     continue
                 if _MUST.search(chunk):
                     out.append(RawFlag(c_lo, c_hi, "platitude"))

@@ -50,6 +50,8 @@ _NUM = re.compile(
     r"million)s?)(?:[- ](?:\w+)){0,3}"
 )
 
+_SPEAKER = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|me|my|we|we've|we're|our|us)(?![\w'])")
+_PRECISE = re.compile(r"[$£€]\s?\d|\d+\.\d")
 EVENT_CAP = 5.0
 GENERIC_CAP = 4.0
 
@@ -253,7 +255,9 @@ def _contextual(
     we_told = own_total == 0 and len(_WE.findall(norm)) >= 3
     for idx, (lo, hi) in enumerate(spans):
         c = cues[idx]
+        # a bare figure is a claim about the speaker's scale only when the speaker is in it
         weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0
+        weak = weak and bool(_SPEAKER.search(norm, lo, hi))
         perfect = bool(_PERFECT.search(norm, lo, hi)) and c.narrative == 0
         if c.numbers and (idx in claimed or perfect or (weak and c.concrete < 3)):
             parts = clauses(text, lo, hi)
@@ -262,6 +266,8 @@ def _contextual(
             for m in _NUM.finditer(norm, lo, hi):
                 if m.start() > lo and text[m.start()].isupper():
                     continue  # part of a name: "the Big Four"
+                if _PRECISE.search(norm, lo, hi):
+                    continue  # "$1.5 billion", "3.2 percent": measured figures, not a boast
                 if c.narrative and not perfect and containing(parts, m.start()) not in in_claim:
                     continue
                 if not any(r.start <= m.start() < r.end for r in raws):
