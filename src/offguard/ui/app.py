@@ -99,7 +99,7 @@ class OffguardApp(App[None]):
         """The bank, then the user's own questions (a user question replaces a bank one)."""
         try:
             own = list(self.store.user_questions())
-        except OffguardError as exc:
+        except Exception as exc:
             self.show_error(exc)
             own = []
         own_ids = {q.id for q in own}
@@ -110,7 +110,7 @@ class OffguardApp(App[None]):
         self.settings = replace(self.settings, **changes)
         try:
             save_settings(self.settings)
-        except OffguardError as exc:
+        except Exception as exc:
             self.show_error(exc)
 
     @property
@@ -157,7 +157,7 @@ class OffguardApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         try:
             self.store.sync_questions(self.bank.questions)
-        except OffguardError as exc:
+        except Exception as exc:
             self.show_error(exc)
         self.push_screen(QuestionsScreen())
         if self.bank.problems:

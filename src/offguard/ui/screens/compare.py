@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
-from offguard.errors import OffguardError
 from offguard.export.text import fmt_when
 from offguard.progress import BANDS, Comparison, DiffOp, compare
 from offguard.store import TakeSummary
@@ -127,7 +126,7 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         try:
             self.comparison = compare(app_store(self.app), self.take_a, self.take_b)
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc, "Cannot compare")
             self.app.pop_screen()
             return

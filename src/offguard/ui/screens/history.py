@@ -141,7 +141,7 @@ class HistoryScreen(Screen[None]):
         """Read the takes again; the cursor goes to take ``select`` (else stays on its row)."""
         try:
             self.takes = app_store(self.app).take_summaries(self.question_id)
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc)
             self.takes = []
         ids = {t.take_id for t in self.takes}
@@ -270,7 +270,7 @@ class HistoryScreen(Screen[None]):
                 return
             try:
                 app_store(self.app).set_story(take.take_id, name or None)
-            except OffguardError as exc:
+            except Exception as exc:
                 show_error(self.app, exc)
                 return
             self.reload()

@@ -243,7 +243,7 @@ class InterviewsScreen(Screen[None]):
     def reload(self) -> None:
         try:
             self.interviews = app_store(self.app).list_interviews()
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc)
             self.interviews = []
         table = self.query_one(DataTable)
@@ -313,7 +313,7 @@ class InterviewsScreen(Screen[None]):
             known = {q.id for q in bank.questions} if bank is not None else set()
             known |= {q.id for q in store.user_questions()}
             save_interview(store, new, known)
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc)
             return
         self.reload()

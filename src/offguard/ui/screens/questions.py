@@ -14,7 +14,6 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Select, Static
 
-from offguard.errors import OffguardError
 from offguard.progress.queue import QueueItem
 from offguard.questions import Question, QuestionBank
 from offguard.ui.feedback import get
@@ -137,7 +136,7 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         try:
             self._stats = self.oapp.store.question_stats()
             self._off = set(self.oapp.store.off_guard_ids())
-        except OffguardError as exc:
+        except Exception as exc:
             self.oapp.show_error(exc)
             self._stats, self._off = {}, set()
         self._load_queue()
@@ -338,7 +337,7 @@ class QuestionsScreen(ProgressActions, Screen[None]):
             if new.has_interview:
                 interview_id = store.add_interview(company=new.company, date=new.date)
                 store.link_interview_question(interview_id, question.id, new.what_went_wrong)
-        except OffguardError as exc:
+        except Exception as exc:
             self.oapp.show_error(exc)
             return
         self.action_clear_search()
@@ -354,7 +353,7 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         try:
             marked = question.id in set(self.oapp.store.off_guard_ids())
             self.oapp.store.set_off_guard(question.id, not marked)
-        except OffguardError as exc:
+        except Exception as exc:
             self.oapp.show_error(exc)
             return
         self.reload(keep=question.id)

@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from offguard.errors import OffguardError
 from offguard.progress import StoryReport, stories
 from offguard.progress.stories import MAX_QUESTIONS_PER_STORY
 from offguard.ui.screens.progress_common import app_store, question_text, show_error
@@ -61,7 +60,7 @@ class StoriesScreen(Screen[None]):
     def reload(self) -> None:
         try:
             self.report = stories(app_store(self.app))
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc)
             return
         table = self.query_one(DataTable)

@@ -12,7 +12,6 @@ from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Select, Static
 
-from offguard.errors import OffguardError
 from offguard.progress import BANDS, Trend, trend
 from offguard.ui.screens.progress_common import (
     app_store,
@@ -100,7 +99,7 @@ class TrendsScreen(Screen[None]):
                 key=lambda q: stats[q].last_practised or "",
                 reverse=True,
             )
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc)
             practised = []
         if self.question_id and self.question_id not in practised:
@@ -126,7 +125,7 @@ class TrendsScreen(Screen[None]):
     def refresh_trend(self) -> None:
         try:
             self.trend = trend(app_store(self.app), self.question_id)
-        except OffguardError as exc:
+        except Exception as exc:
             show_error(self.app, exc)
             self.trend = None
         self.draw()
