@@ -38,6 +38,7 @@ from offguard.ui.ports import (
 )
 
 log = logging.getLogger("offguard.ui")
+log.addHandler(logging.NullHandler())  # no handler set up: stay silent, never on stderr
 
 #: The log file in the data folder (the CLI sets up the handler; see offguard.cli.tui).
 LOG_NAME = "offguard.log"
