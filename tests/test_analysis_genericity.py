@@ -193,3 +193,67 @@ def test_at_the_end_of_the_day_is_no_particular_time() -> None:
     a = analyse("At the end of the day we're all on the same side.")
     assert not [s for s in a.specifics if s.kind == "time"]
     assert a.verdict == "generic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every Monday I check the stock, I count the tills and I order the milk. Then I brief "
+        "the team.",
+        "On a Monday I check the stock, I count the tills and I order the milk. Then I brief "
+        "the team.",
+        "My day starts at 6am. I open the shop, I check the deliveries, I set up the tills and "
+        "then I brief the team at 8.",
+    ],
+)
+def test_routine_with_a_recurring_time_is_no_scene(text: str) -> None:
+    assert not historical_present(normalize(text))
+    a = analyse(text)
+    assert a.verdict == "generic"
+    assert flagged(a, "I check the") == "habitual"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I worked in retail for a few years, then moved into admin. I liked both jobs.",
+        "I went to college and studied business. Then I got a job in an office.",
+        "My last job was in a call centre. I answered calls and helped customers with their "
+        "accounts.",
+    ],
+)
+def test_plain_life_summary_is_generic(text: str) -> None:
+    assert analyse(text).verdict == "generic"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fryer caught fire during lunch. I hit the suppression button and got everyone out. "
+        "Nobody was hurt.",
+        "Our freezer failed overnight. I moved the stock to the shop next door, logged the "
+        "temperatures and called the engineer. We lost nothing.",
+    ],
+)
+def test_short_incident_with_no_generic_cue_is_specific(text: str) -> None:
+    a = analyse(text)
+    assert a.verdict == "specific"
+    assert not [f for f in a.flags if f.kind in GENERIC_KINDS]
+
+
+def test_lesson_after_a_told_event_is_no_platitude() -> None:
+    text = (
+        "Last Tuesday a delivery came in with the wrong allergen labels. I pulled the twelve "
+        "trays, rang the supplier and relabelled them before lunch. Nobody was served the wrong "
+        "tray. It taught me to always check the labels on arrival."
+    )
+    a = analyse(text)
+    assert a.verdict == "specific"
+    assert flagged(a, "It taught me to always check") != "platitude"
+
+
+def test_measured_figures_are_not_scale_claims() -> None:
+    a = analyse("Assets of the funds grew by $1.5 billion during the week, to $352.7 billion.")
+    assert not [f for f in a.flags if f.kind == "unsupported-number"]
+    b = analyse("I've got fifteen years in hospitality and I've managed teams of sixty.")
+    assert flagged(b, "fifteen years") == "unsupported-number"

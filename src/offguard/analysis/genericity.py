@@ -36,9 +36,22 @@ _PRESENT_ACTION = re.compile(
     r"([a-z]+)" + _E
 )
 _HABIT_MARKER = re.compile(
-    _B + r"(?:always|usually|normally|generally|typically|tend to|every time|each time|whenever|"
-    r"most of the time|often|would|i'd|if (?:a|an|the|someone|somebody|there's|it's|i|you)|"
-    r"when (?:a|an|someone|somebody|there's|it's|you)|in general)" + _E
+    _B + r"(?:always|usually|normally|generally|typically|tend to|whenever|most of the time|often|"
+    r"would|i'd|if (?:a|an|the|someone|somebody|there's|it's|i|you)|in general|my day starts|"
+    r"a typical|my routine|(?:every|each) (?:single )?(?:time|day|morning|evening|night|week|"
+    r"month|shift|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"when (?:a|an|someone|somebody|there's|it's|you)|on (?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)s)" + _E
+)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: Times that point at one occasion, not a recurring one ("that evening", "by Monday", "at
+#: quarter past twelve"; not "on a Monday", "every morning", "at 6am").
+_PARTICULAR_TIME = re.compile(
+    _B + r"(?:that (?:evening|night|morning|afternoon|day|week|term|shift|weekend)|this (?:morning|"
+    r"afternoon|evening)|by (?:" + _DAY + r"|the time|then|lunchtime|the end of (?:the|that) "
+    r"(?:day|shift|week))|on " + _DAY + r"(?! ?s)|the same (?:afternoon|day|evening|night)|"
+    r"the next (?:morning|day)|it's over|(?:the|a|an|our|my) [a-z-]+(?: [a-z-]+)? (?:throws|"
+    r"shuts down|crashes|breaks|dies|catches fire|jams|floods|collapses|bursts|fails))" + _E
 )
 _CLOCK = re.compile(
     _B + r"(?:at|by|about|around|till|until) (?:quarter|half|ten|five|twenty|twenty-five) "
@@ -70,9 +83,32 @@ def historical_present(norm: str) -> bool:
         actions += 1
     if actions < 3:
         return False
-    anchors = len(lexicon.patterns("time_anchors.txt").findall(norm)) + len(_CLOCK.findall(norm))
+    anchors = len(_PARTICULAR_TIME.findall(norm)) + len(_CLOCK.findall(norm))
     habits = len(_HABIT_MARKER.findall(norm))
     return anchors >= 1 and (habits == 0 or anchors >= 2 * habits + 1)
+
+
+_EPISODE = re.compile(
+    _B + r"(?:once|one (?:day|time|night|morning|evening|afternoon|shift)|(?:a|an) (?:[a-z-]+ )?"
+    r"(?:client|customer|patient|guest|man|woman|lady|guy|kid|child|boy|girl|pupil|student|"
+    r"parent|driver|caller|colleague|resident|visitor|user|tenant|supplier|delivery|order|parcel)"
+    r" (?:[a-z]+ed|came|rang|sent|left|told|said|asked|brought|took|went|got|made|put|wrote|fell|"
+    r"broke|gave)|so i (?:[a-z]+ed|left|told|rang|sent|took|went|got|made|put|gave|cut|set)|"
+    r"(?:and )?now i|overnight|(?:the|our|my|a|an|his|her|their) [a-z-]+(?: [a-z-]+)? (?:caught|"
+    r"failed|broke|crashed|died|stopped|went down|went off|flooded|leaked|jammed|collapsed|fell|"
+    r"burst|froze|tripped|overflowed|spilled|exploded|cracked|snapped|vanished|disappeared)|"
+    r"(?:nobody|no one|none of them) (?:was|got|were)|we lost nothing)" + _E
+)
+_DURATION = re.compile(
+    _B + r"(?:for (?:a few|a couple of|several|many|\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten) (?:years|months)|years)" + _E
+)
+
+
+def plain_episode(norm: str) -> bool:
+    """Does a plain answer mark one occasion ("once", "a client sent...", "so I left it out",
+    "now I scan first") rather than summarise a stretch of life ("for a few years")?"""
+    return bool(_EPISODE.search(norm)) and not _DURATION.search(norm)
 
 
 _LESSON = re.compile(
@@ -149,12 +185,17 @@ def story_arcs(
 ) -> list[RawFlag]:
     """Lessons, gradual arcs, abstract actions, general truths and present self-claims."""
     out: list[RawFlag] = []
+    # a lesson drawn after one told event (a particular time, or the speaker acting with a
+    # named person) is the reflection of a STAR answer, not a platitude
+    acted = any(c.own_actions for c in cues)
+    told_event = acted and any(c.times or (c.names and c.own_actions) for c in cues)
     for (lo, hi), c in zip(spans, cues, strict=True):
         anchored = c.times > 0 or c.numbers > 0 or c.names > 0
         for c_lo, c_hi in clauses(norm, lo, hi):
             chunk = norm[c_lo:c_hi]
             if _LESSON.search(chunk):
-                out.append(RawFlag(c_lo, c_hi, "platitude"))
+                if not told_event:
+                    out.append(RawFlag(c_lo, c_hi, "platitude"))
                 continue
             if not anchored and _ARC.search(chunk) and not re.search(r"\d", chunk):
                 out.append(RawFlag(c_lo, c_hi, "vague-outcome"))
@@ -201,7 +242,8 @@ _SELF_IS = re.compile(_B + r"(?:i'm|i am|i'm not)" + _E)
 _YOU = re.compile(_B + r"(?:you|you're|you've|your)" + _E)
 _WE = re.compile(_B + r"(?:we|we're|we've|we'd|our)" + _E)
 _COLLECTIVE = re.compile(
-    _B + r"(?:everyone|everybody|the (?:whole )?(?:team|place|kitchen|shop|ward|office)|"
+    r"^(?:(?:and|so|but|then|um|uh|honestly|yeah),? )*(?:everyone|everybody|"
+    r"the (?:whole )?(?:team|place|kitchen|shop|ward|office)|"
     r"we all|they all|it was (?:a |an )?(?:good|great|brilliant|amazing|fantastic|really))" + _E
 )
 _TOLD = re.compile(
@@ -353,4 +395,4 @@ def _mine(norm: str, raw: RawFlag) -> bool:
     )
 
 
-__all__ = ["background_habit", "historical_present", "story_arcs", "sweep"]
+__all__ = ["background_habit", "historical_present", "plain_episode", "story_arcs", "sweep"]

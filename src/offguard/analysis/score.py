@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from offguard.analysis import grammar, lexicon
 from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
-from offguard.analysis.genericity import background_habit, historical_present, story_arcs, sweep
+from offguard.analysis.genericity import (
+    background_habit,
+    historical_present,
+    plain_episode,
+    story_arcs,
+    sweep,
+)
 from offguard.analysis.specifics import SentenceCues, scan_sentence
 from offguard.analysis.text import Token, normalize, sentences, tokens
 
@@ -72,6 +78,8 @@ class Scored:
     #: present-tense scene: what clause shading (:mod:`offguard.analysis.shading`) needs.
     weights: list[tuple[int, float]] = field(default_factory=list)
     present_frame: bool = False
+    #: a plain answer marks one occasion (:func:`offguard.analysis.genericity.plain_episode`)
+    episode: bool = False
 
 
 def _detail(c: SentenceCues) -> float:
@@ -108,7 +116,7 @@ def sentence_detail(c: SentenceCues) -> float:
 #: relationship was much stronger after that" (no anchor) gets nothing.
 STORY_BONUS = 1.0
 STORY_GENERIC_LIMIT = 1.5
-#: An answer that narrates something and has (almost) no generic weight scores at least
+#: A plain answer that marks one occasion and has (almost) no generic weight scores at least
 #: sigmoid(0.9 * PLAIN_FLOOR) (about 61).
 PLAIN_LIMIT = 0.3
 PLAIN_FLOOR = 0.5
@@ -126,7 +134,7 @@ def combine(scored: Scored, story: bool = False) -> float:
     anchored = any(c.times + c.events + c.names + c.places for c in scored.cues)
     if story and anchored and scored.generic_total < STORY_GENERIC_LIMIT:
         raw_score += STORY_BONUS
-    if scored.generic_total < PLAIN_LIMIT and any(c.narrative for c in scored.cues):
+    if scored.generic_total < PLAIN_LIMIT and scored.episode:
         # Plain and modest: something happened and nothing generic was said at all ("A client
         # sent a sofa receipt as a business expense. I asked. ... so I left it out").
         raw_score = max(raw_score, PLAIN_FLOOR)
@@ -207,7 +215,9 @@ def score_text(text: str) -> Scored:
     sent_scores = [sentence_score(c, g) for c, g in zip(cues, generic, strict=True)]
     e_total = sum(events)
     g_total = sum(generic)
+    episode = any(c.narrative for c in cues) and plain_episode(norm)
     partial = Scored(0.0, sent_scores, spans, cues, [], [], events, e_total, g_total)
+    partial.episode = episode
     score = combine(partial) if toks else 0.0
     flags = resolve(text, raws, spans)
     if score < 50:
@@ -228,6 +238,7 @@ def score_text(text: str) -> Scored:
         kinds=kinds,
         weights=weights,
         present_frame=present_frame,
+        episode=episode,
     )
 
 
