@@ -16,8 +16,9 @@ platitudes, clichés, vague actions and outcomes, numbers that belong to no even
 their clause (:mod:`offguard.analysis.clauses`), numbers their verb phrase. Clause-level
 cues catch generic wording no list holds (:mod:`offguard.analysis.genericity`: lessons drawn,
 gradual arcs, actions on abstractions, general truths, present-tense self-claims; a scene told
-in the present tense is recognised by its grammar), and in an answer judged generic every
-remaining clause that tells nothing particular is marked too; STAR letters point
+in the present tense is recognised by its grammar; cues that are not generic where they stand
+are dropped by :mod:`offguard.analysis.context`), and in an answer judged generic every
+remaining clause that tells nothing particular is marked too (:mod:`offguard.analysis.sweep`); STAR letters point
 at a sentence or a clause; long sentences are shaded clause by clause
 (:mod:`offguard.analysis.shading`). Offline, no model, hundreds of answers per second.
 """

@@ -10,11 +10,12 @@
   general truths at any clause ("respect goes both ways", "every child can learn", "you've
   got to read the room"), and present-tense claims about oneself ("I get on with everybody",
   "nothing really fazes me").
-- ``background_habit``: inside a told event with a checkable detail, "who was normally
-  chatty" or "I started every lesson with a quiz" is background, not the speaker's habit.
-- ``sweep``: in an answer already judged generic, every remaining clause that tells nothing
-  particular (no past-tense action with a checkable detail) is marked with the kind its
-  grammar shows, so a person sees the whole generic stretch, not just its keywords.
+- ``plain_episode``: a plain answer marks one occasion ("once", "a client sent...", "the
+  fryer caught fire", "so I left it out") rather than summarising a stretch of life ("for a
+  few years").
+
+What is not generic in its context is in :mod:`offguard.analysis.context`; the sweep of the
+remaining clauses of a generic answer in :mod:`offguard.analysis.sweep`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from offguard.analysis import lexicon
-from offguard.analysis.clauses import clauses, containing
+from offguard.analysis.clauses import clauses
 from offguard.analysis.flags import RawFlag
 from offguard.analysis.specifics import SentenceCues
 from offguard.analysis.text import wordset
@@ -92,8 +93,9 @@ _EPISODE = re.compile(
     _B + r"(?:once|one (?:day|time|night|morning|evening|afternoon|shift)|(?:a|an) (?:[a-z-]+ )?"
     r"(?:client|customer|patient|guest|man|woman|lady|guy|kid|child|boy|girl|pupil|student|"
     r"parent|driver|caller|colleague|resident|visitor|user|tenant|supplier|delivery|order|parcel)"
-    r" (?:[a-z]+ed|came|rang|sent|left|told|said|asked|brought|took|went|got|made|put|wrote|fell|"
-    r"broke|gave)|so i (?:[a-z]+ed|left|told|rang|sent|took|went|got|made|put|gave|cut|set)|"
+    r"(?: (?:at|in|on|from|with) (?:my|the|our|a) [a-z-]+)? (?:[a-z]+ed|came|rang|sent|left|"
+    r"told|said|asked|brought|took|went|got|made|put|wrote|fell|broke|gave)|"
+    r"so i (?:[a-z]+ed|left|told|rang|sent|took|went|got|made|put|gave|cut|set)|"
     r"(?:and )?now i|overnight|(?:the|our|my|a|an|his|her|their) [a-z-]+(?: [a-z-]+)? (?:caught|"
     r"failed|broke|crashed|died|stopped|went down|went off|flooded|leaked|jammed|collapsed|fell|"
     r"burst|froze|tripped|overflowed|spilled|exploded|cracked|snapped|vanished|disappeared)|"
@@ -119,7 +121,7 @@ _LESSON = re.compile(
     r"|you learn|i've learned|i've learnt|it's (?:made|shaped) me|that stuck with me"
     r"|(?:made|shaped) me (?:who i am|a better|the \w+ i am))" + _E
 )
-_ARC = re.compile(
+ARC = re.compile(
     _B + r"(?:over (?:time|the (?:weeks|months|years|course of \w+ \w+))|by the end(?: of "
     r"(?:the|that) (?:year|term|placement|contract|season|job))?(?! of (?:the|that) (?:day|shift|"
     r"night|week|call|meeting|service))|eventually|gradually|bit by bit|in time|"
@@ -197,7 +199,7 @@ def story_arcs(
                 if not told_event:
                     out.append(RawFlag(c_lo, c_hi, "platitude"))
                 continue
-            if not anchored and _ARC.search(chunk) and not re.search(r"\d", chunk):
+            if not anchored and ARC.search(chunk) and not re.search(r"\d", chunk):
                 out.append(RawFlag(c_lo, c_hi, "vague-outcome"))
                 continue
             m = _ABSTRACT_ACTION.search(chunk)
@@ -231,168 +233,4 @@ def story_arcs(
     return out
 
 
-_PARTICULAR = re.compile(
-    _B + r"(?:yesterday|last (?:week|month|year|night|time)|this morning|one (?:day|time|night)|"
-    r"once|that day|the day|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundred|thousand|million|percent)" + _E
-)
-_MODAL = re.compile(_B + r"(?:i'd|i would|i'll|i will|i could|we'd|we would)" + _E)
-_SELF = re.compile(_B + r"(?:i|i'm|i've|me|my)" + _E)
-_SELF_IS = re.compile(_B + r"(?:i'm|i am|i'm not)" + _E)
-_YOU = re.compile(_B + r"(?:you|you're|you've|your)" + _E)
-_WE = re.compile(_B + r"(?:we|we're|we've|we'd|our)" + _E)
-_COLLECTIVE = re.compile(
-    r"^(?:(?:and|so|but|then|um|uh|honestly|yeah),? )*(?:everyone|everybody|"
-    r"the (?:whole )?(?:team|place|kitchen|shop|ward|office)|"
-    r"we all|they all|it was (?:a |an )?(?:good|great|brilliant|amazing|fantastic|really))" + _E
-)
-_TOLD = re.compile(
-    _B + r"(?:i|we|he|she|they|it|you|everyone|everybody|nobody|team|people|who|that|which|"
-    r"this|there) (?:just |really |also |then |all |never |finally |actually |eventually )?"
-    r"([a-z']+)" + _E
-)
-_PRESENT = re.compile(
-    _B + r"(?:is|are|am|isn't|aren't|can|can't|will|won't|must|should|has|have|do|does|don't|"
-    r"doesn't|it's|that's|there's|what's|i'm|you're|we're|they're|i've|you've|we've|they've)"
-    + _E
-    + r"|"
-    + _B
-    + r"(?:i|you|we|they|people|everyone|everybody) (?:just |really |always |never |all )?"
-    r"[a-z]+" + _E + r"|" + _B + r"(?:a|an|the|every|each|any|no)(?: [a-z-]+){1,2} [a-z]+s" + _E
-)
-_NAME = re.compile(r"(?<=[a-z,] )(?!I\b|I'\w+)[A-Z][a-z]+")
-
-
-def sweep(
-    text: str,
-    norm: str,
-    spans: list[tuple[int, int]],
-    cues: Sequence[SentenceCues],
-    covered: list[tuple[int, int, str]],
-) -> list[tuple[int, int, str]]:
-    """In a generic answer, the clauses that tell nothing particular, with the kind their
-    grammar shows (hypothetical, platitude, self-praise, vague-we, vague-outcome). A clause
-    with a time, a number or a name is left alone; spoken fillers inside a clause are kept
-    as they are and the clause is marked around them."""
-    out: list[tuple[int, int, str]] = []
-    times = lexicon.patterns("time_anchors.txt")
-    for (lo, hi), c in zip(spans, cues, strict=True):
-        if c.speech:
-            continue
-        for c_lo, c_hi in clauses(norm, lo, hi):
-            chunk = norm[c_lo:c_hi]
-            if _PARTICULAR.search(chunk) or times.search(chunk) or _NAME.search(text[c_lo:c_hi]):
-                continue
-            inside = [(s, e, k) for s, e, k in covered if s < c_hi and c_lo < e]
-            generic = sum(min(e, c_hi) - max(s, c_lo) for s, e, k in inside if k in _NOTE)
-            if generic * 2 >= c_hi - c_lo or len(chunk.split()) < 3:
-                continue
-            for g_lo, g_hi in _gaps(norm, c_lo, c_hi, inside):
-                kind = _kind(norm[g_lo:g_hi]) if len(norm[g_lo:g_hi].split()) >= 3 else None
-                if kind is not None:
-                    out.append((g_lo, g_hi, kind))
-    return out
-
-
-#: Flags that already mark a clause as generic (fillers and hedges do not).
-_NOTE = frozenset(
-    {
-        "cliche",
-        "buzzword",
-        "habitual",
-        "hypothetical",
-        "self-praise",
-        "platitude",
-        "vague-action",
-        "vague-outcome",
-        "vague-quantity",
-        "vague-we",
-        "unsupported-number",
-    }
-)
-
-
-def _gaps(norm: str, lo: int, hi: int, inside: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """The stretches of [lo, hi) that no existing flag covers, trimmed to words."""
-    out: list[tuple[int, int]] = []
-    pos = lo
-    for s, e, _ in [*sorted(inside), (hi, hi, "")]:
-        a, b = pos, min(s, hi)
-        while a < b and not norm[a].isalnum():
-            a += 1
-        while b > a and not norm[b - 1].isalnum():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-        pos = max(pos, e)
-    return out
-
-
-def _told(chunk: str) -> bool:
-    past = lexicon.words("irregular_past.txt")
-    for m in _TOLD.finditer(chunk):
-        verb = m.group(1)
-        if (
-            verb in past
-            or verb in ("didn't", "wasn't", "weren't", "couldn't")
-            or (verb.endswith("ed") and len(verb) > 4)
-        ):
-            return True
-    return False
-
-
-def _kind(chunk: str) -> str | None:
-    if _MODAL.search(chunk):
-        return "hypothetical"
-    if _told(chunk):
-        # something happened: a gradual arc or a collective mood with nothing checkable
-        if _ARC.search(chunk) or _COLLECTIVE.search(chunk):
-            return "vague-outcome"
-        return None
-    if not _PRESENT.search(chunk):
-        return None
-    if _SELF.search(chunk):
-        # "I'm a safe pair of hands" describes the speaker; "I keep the team motivated" is
-        # a routine
-        return "self-praise" if _SELF_IS.search(chunk) else "habitual"
-    if _YOU.search(chunk):
-        return "platitude"
-    if _WE.search(chunk):
-        return "vague-we"
-    return "platitude"
-
-
-def background_habit(
-    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
-) -> bool:
-    """Inside a sentence that tells an event with a checkable detail (a time, a name, a
-    number): 'who was normally chatty', 'it was always when it rained' describe someone
-    else's usual state, and 'I started every lesson with a quiz' a practice the story
-    bounds: background, not the speaker's habit. 'I always asked her how she was' stays."""
-    if raw.kind != "habitual":
-        return False
-    idx = next((i for i, (lo, hi) in enumerate(spans) if lo <= raw.start < hi), None)
-    if idx is None:
-        return False
-    c = cues[idx]
-    anchored = [bool(k.narrative and (k.times or k.names or k.numbers)) for k in cues]
-    if not (c.narrative and (anchored[idx] or sum(anchored) >= 2)):
-        return False
-    lo, hi = spans[idx]
-    clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
-    past = lexicon.words("irregular_past.txt")
-    words = re.findall(r"[a-z']+", norm[clause[0] : clause[1]])
-    if not any(w in past or (w.endswith("ed") and len(w) > 4) for w in words):
-        return False
-    return raw.scope == "piece" or not _mine(norm, raw)
-
-
-def _mine(norm: str, raw: RawFlag) -> bool:
-    """Is the habit the speaker's own ("I always...", "I usually...")?"""
-    before = norm[max(0, raw.start - 12) : raw.start]
-    return norm.startswith(("i ", "i'", "we "), raw.start) or bool(
-        re.search(r"(?<![\w'])(?:i|i've|we)(?: \w+)? $", before)
-    )
-
-
-__all__ = ["background_habit", "historical_present", "plain_episode", "story_arcs", "sweep"]
+__all__ = ["ARC", "historical_present", "plain_episode", "story_arcs"]

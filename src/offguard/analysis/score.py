@@ -10,22 +10,18 @@ evidence with the total generic weight; 50 is the boundary.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from dataclasses import dataclass, field
 
 from offguard.analysis import grammar, lexicon
 from offguard.analysis.clauses import clauses, containing, pieces
+from offguard.analysis.context import first_person, in_context
+from offguard.analysis.context import index as _index
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
-from offguard.analysis.genericity import (
-    background_habit,
-    historical_present,
-    plain_episode,
-    story_arcs,
-    sweep,
-)
+from offguard.analysis.genericity import historical_present, plain_episode, story_arcs
 from offguard.analysis.specifics import SentenceCues, scan_sentence
+from offguard.analysis.sweep import sweep
 from offguard.analysis.text import Token, normalize, sentences, tokens
 
 _PRESENT_FRAME = re.compile(
@@ -46,9 +42,6 @@ _PRESENT_FRAME = re.compile(
     r"(?:comes|walks|calls|rings|runs|turns)"
 )
 _PERFECT = re.compile(r"(?<![\w'])(?:i've|i have|we've|i've got|i have got)(?![\w'])")
-_CHANGE = re.compile(
-    r"(?<![\w'])(?:now|since then|these days|ever since|from then on|after that|nowadays)(?![\w'])"
-)
 _WE = re.compile(r"(?<![\w'])we(?:'ve|'re|'d|'ll)? (?!all\b)(?:[a-z']+)(?![\w'])")
 _NUM = re.compile(
     r"(?<![\w'])(?:\d+(?:[.,]\d+)*%?|(?:two|three|four|five|six|seven|eight|nine|ten|"
@@ -131,7 +124,7 @@ def combine(scored: Scored, story: bool = False) -> float:
     raw_score = (
         0.62 * scored.event_total - 0.85 * scored.generic_total + 0.6 * min(best_event, 3.0) - 3.2
     )
-    anchored = any(c.times + c.events + c.names + c.places for c in scored.cues)
+    anchored = scored.episode or any(c.times + c.events + c.names + c.places for c in scored.cues)
     if story and anchored and scored.generic_total < STORY_GENERIC_LIMIT:
         raw_score += STORY_BONUS
     if scored.generic_total < PLAIN_LIMIT and scored.episode:
@@ -180,18 +173,7 @@ def score_text(text: str) -> Scored:
     specifics: list[tuple[int, int, str]] = []
     cues = [scan_sentence(text, norm, toks, lo, hi, present_frame, specifics) for lo, hi in spans]
     own_total = sum(c.own_actions + c.present_actions for c in cues)
-    raws = [
-        r
-        for r in raws
-        if not _past_would(norm, spans, cues, r) and not _changed_habit(norm, spans, r)
-    ]
-    raws = [
-        r
-        for r in raws
-        if not _narrated_number(norm, spans, cues, r)
-        and not _bounded_repeat(norm, spans, cues, r)
-        and not background_habit(norm, spans, cues, r)
-    ]
+    raws = [r for r in raws if not in_context(norm, spans, cues, r)]
     raws.extend(platitudes(text, norm, spans, cues))
     raws.extend(story_arcs(text, norm, spans, cues, present_frame))
     told = [bool(c.own_actions or c.present_actions or c.times or c.names) for c in cues]
@@ -205,7 +187,7 @@ def score_text(text: str) -> Scored:
         idx = _index(spans, raw.start)
         if idx is not None:
             weight = WEIGHTS[raw.kind]
-            if raw.kind == "habitual" and cues[idx].narrative and not _first_person(norm, raw):
+            if raw.kind == "habitual" and cues[idx].narrative and not first_person(norm, raw):
                 weight *= 0.5  # "every time someone used the microwave, the wifi died": in a story
             generic[idx] += weight
             weights.append((raw.start, weight))
@@ -292,97 +274,6 @@ def _contextual(
     return out
 
 
-def _past_would(
-    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
-) -> bool:
-    """'He'd take the deals', 'I'd get so bored' inside a past narrative: a past habit of
-    the story, not a hypothetical; 'I asked if I could open the second till': reported."""
-    if raw.kind != "hypothetical" or not norm.startswith(
-        ("i'd", "he'd", "she'd", "we'd", "i would", "i could", "i couldn't", "we could"),
-        raw.start,
-    ):
-        return False
-    idx = _index(spans, raw.start)
-    if idx is None:
-        return False
-    lo, hi = spans[idx]
-    told_before = bool(_SIMPLE_PAST.search(norm, lo, raw.start))
-    if told_before and norm[max(lo, raw.start - 8) : raw.start].endswith(("if ", "whether ")):
-        return True
-    if cues[idx].narrative == 0:
-        return False
-    # the story must be told outside the modal's own clause ("I'd never send a report I
-    # hadn't read" is not a story)
-    story = bool(_SIMPLE_PAST.search(norm, lo, hi)) or (idx > 0 and cues[idx - 1].narrative > 0)
-    return story and not re.search(r"(?<![\w'])(?:if|unless)(?![\w'])", norm[lo:hi])
-
-
-_SIMPLE_PAST = re.compile(
-    r"(?<![\w'])(?:was|were|did|went|got|said|told|asked|came|took|made|rang|saw|[a-z]{3,}ed)"
-    r"(?![\w'])"
-)
-
-
-def _bounded_repeat(
-    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
-) -> bool:
-    """'The log had gaps every weekend', 'I checked it every shift for two weeks': a repeat
-    inside a told story (someone else's, or bounded in time), not the speaker's habit."""
-    if raw.kind != "habitual" or raw.scope != "piece":
-        return False
-    idx = _index(spans, raw.start)
-    if idx is None or not (cues[idx].narrative or (idx > 0 and cues[idx - 1].narrative)):
-        return False
-    lo, hi = spans[idx]
-    clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
-    mine = re.search(
-        r"(?<![\w'])(?:i|we|i'm|we're|i've|we've)(?![\w'])", norm[clause[0] : clause[1]]
-    )
-    return not mine or cues[idx].times > 0
-
-
-def _changed_habit(norm: str, spans: list[tuple[int, int]], raw: RawFlag) -> bool:
-    """'Now I check the prep sheet every time', 'It used to take me days': the habit is the
-    before or after of a change the story tells, not a claim about always."""
-    if raw.kind != "habitual":
-        return False
-    idx = _index(spans, raw.start)
-    lo = spans[idx][0] if idx is not None else max(0, raw.start - 120)
-    hi = spans[idx][1] if idx is not None else raw.end
-    return bool(_CHANGE.search(norm, lo, raw.start) or "used to" in norm[lo:hi])
-
-
-def _narrated_number(
-    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
-) -> bool:
-    """A number inside a narrated sentence ("By month four we had over 300 requests")."""
-    if raw.kind != "unsupported-number":
-        return False
-    idx = _index(spans, raw.start)
-    if idx is None or cues[idx].narrative == 0:
-        return False
-    lo, hi = spans[idx]
-    if _SCALE.match(norm, raw.start) and not cues[idx].times:
-        return False  # "I ran a team of 25 pickers": a CV line, even in the past tense
-    return not _PERFECT.search(norm, lo, hi) and "over the years" not in norm[lo:hi]
-
-
-_SCALE = re.compile(
-    r"(?:i |we )?(?:ran|run|led|lead|managed|manage|supervised|oversaw|oversee|headed|grew)"
-    r" (?:a |the |my |our )?(?:teams?|squads?|departments?|crews?|budgets?|portfolios?|"
-    r"regions?|estates?) of|(?:won|got|was named|was voted|made) (?:\w+ )?(?:employee|salesperson|"
-    r"seller|manager|rep|nurse|teacher|colleague|engineer) of the"
-)
-
-
-def _first_person(norm: str, raw: RawFlag) -> bool:
-    """Is the habit the speaker's own ("I always...", "I usually...")?"""
-    before = norm[max(0, raw.start - 12) : raw.start]
-    return norm.startswith(("i ", "i'", "we "), raw.start) or bool(
-        re.search(r"(?<![\w'])(?:i|i've|we)(?: \w+)? $", before)
-    )
-
-
 def _merge_same_kind(raws: list[RawFlag]) -> list[RawFlag]:
     """Overlapping cues of one kind ("I always blame": 'always' and a routine) count once."""
     out: list[RawFlag] = []
@@ -393,13 +284,6 @@ def _merge_same_kind(raws: list[RawFlag]) -> list[RawFlag]:
         else:
             out.append(raw)
     return out
-
-
-def _index(spans: list[tuple[int, int]], pos: int) -> int | None:
-    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
-    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
-        return i
-    return None
 
 
 def _dedupe(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -1,0 +1,179 @@
+"""When a generic cue is not generic in its context: the cue filters of the scorer.
+
+- ``'d``/``would`` inside a told story is a past habit of the story ("He'd take the deals"),
+  or reported ("I asked if I could open the second till"), not a hypothetical;
+- a habit that is the before or after of a change the story tells ("Now I check the prep
+  sheet every time", "It used to take me days");
+- a number inside a narrated sentence ("By month four we had over 300 requests"), unless it
+  is a CV line ("I ran a team of 25 pickers");
+- a repeat bounded by a told story ("The log had gaps every weekend", "I checked it every
+  shift for two weeks"), someone else's usual state inside a told event ("who was normally
+  chatty"), and a distributive "in each flat" inside one search.
+
+``in_context(norm, spans, cues, raw)`` is True when ``raw`` should be dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+
+from offguard.analysis import lexicon
+from offguard.analysis.clauses import clauses, containing
+from offguard.analysis.flags import RawFlag
+from offguard.analysis.specifics import SentenceCues
+
+_PERFECT = re.compile(r"(?<![\w'])(?:i've|i have|we've|i've got|i have got)(?![\w'])")
+_CHANGE = re.compile(
+    r"(?<![\w'])(?:now|since then|these days|ever since|from then on|after that|nowadays)(?![\w'])"
+)
+
+
+def in_context(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """Is this generic cue not generic where it stands (see the module docstring)?"""
+    return (
+        _past_would(norm, spans, cues, raw)
+        or _changed_habit(norm, spans, raw)
+        or _narrated_number(norm, spans, cues, raw)
+        or _bounded_repeat(norm, spans, cues, raw)
+        or background_habit(norm, spans, cues, raw)
+    )
+
+
+def _past_would(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """'He'd take the deals', 'I'd get so bored' inside a past narrative: a past habit of
+    the story, not a hypothetical; 'I asked if I could open the second till': reported."""
+    if raw.kind != "hypothetical" or not norm.startswith(
+        ("i'd", "he'd", "she'd", "we'd", "i would", "i could", "i couldn't", "we could"),
+        raw.start,
+    ):
+        return False
+    idx = index(spans, raw.start)
+    if idx is None:
+        return False
+    lo, hi = spans[idx]
+    told_before = bool(_SIMPLE_PAST.search(norm, lo, raw.start))
+    if told_before and norm[max(lo, raw.start - 8) : raw.start].endswith(("if ", "whether ")):
+        return True
+    if cues[idx].narrative == 0:
+        return False
+    # the story must be told outside the modal's own clause ("I'd never send a report I
+    # hadn't read" is not a story)
+    story = bool(_SIMPLE_PAST.search(norm, lo, hi)) or (idx > 0 and cues[idx - 1].narrative > 0)
+    return story and not re.search(r"(?<![\w'])(?:if|unless)(?![\w'])", norm[lo:hi])
+
+
+_SIMPLE_PAST = re.compile(
+    r"(?<![\w'])(?:was|were|did|went|got|said|told|asked|came|took|made|rang|saw|[a-z]{3,}ed)"
+    r"(?![\w'])"
+)
+
+
+def _bounded_repeat(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """'The log had gaps every weekend', 'I checked it every shift for two weeks': a repeat
+    inside a told story (someone else's, or bounded in time), not the speaker's habit."""
+    if raw.kind != "habitual" or raw.scope != "piece":
+        return False
+    idx = index(spans, raw.start)
+    if idx is None or not (cues[idx].narrative or (idx > 0 and cues[idx - 1].narrative)):
+        return False
+    lo, hi = spans[idx]
+    clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
+    mine = re.search(
+        r"(?<![\w'])(?:i|we|i'm|we're|i've|we've)(?![\w'])", norm[clause[0] : clause[1]]
+    )
+    return not mine or cues[idx].times > 0
+
+
+def _changed_habit(norm: str, spans: list[tuple[int, int]], raw: RawFlag) -> bool:
+    """'Now I check the prep sheet every time', 'It used to take me days': the habit is the
+    before or after of a change the story tells, not a claim about always."""
+    if raw.kind != "habitual":
+        return False
+    idx = index(spans, raw.start)
+    lo = spans[idx][0] if idx is not None else max(0, raw.start - 120)
+    hi = spans[idx][1] if idx is not None else raw.end
+    return bool(_CHANGE.search(norm, lo, raw.start) or "used to" in norm[lo:hi])
+
+
+def _narrated_number(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """A number inside a narrated sentence ("By month four we had over 300 requests")."""
+    if raw.kind != "unsupported-number":
+        return False
+    idx = index(spans, raw.start)
+    if idx is None or cues[idx].narrative == 0:
+        return False
+    lo, hi = spans[idx]
+    if _SCALE.match(norm, raw.start) and not cues[idx].times:
+        return False  # "I ran a team of 25 pickers": a CV line, even in the past tense
+    return not _PERFECT.search(norm, lo, hi) and "over the years" not in norm[lo:hi]
+
+
+_SCALE = re.compile(
+    r"(?:i |we )?(?:ran|run|led|lead|managed|manage|supervised|oversaw|oversee|headed|grew)"
+    r" (?:a |the |my |our )?(?:teams?|squads?|departments?|crews?|budgets?|portfolios?|"
+    r"regions?|estates?) of|(?:won|got|was named|was voted|made) (?:\w+ )?(?:employee|salesperson|"
+    r"seller|manager|rep|nurse|teacher|colleague|engineer) of the"
+)
+
+
+def first_person(norm: str, raw: RawFlag) -> bool:
+    """Is the habit the speaker's own ("I always...", "I usually...")?"""
+    before = norm[max(0, raw.start - 12) : raw.start]
+    return norm.startswith(("i ", "i'", "we "), raw.start) or bool(
+        re.search(r"(?<![\w'])(?:i|i've|we)(?: \w+)? $", before)
+    )
+
+
+def background_habit(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """Inside a sentence that tells an event with a checkable detail (a time, a name, a
+    number): 'who was normally chatty', 'it was always when it rained' describe someone
+    else's usual state, and 'I started every lesson with a quiz' a practice the story
+    bounds: background, not the speaker's habit. 'I always asked her how she was' stays."""
+    if raw.kind != "habitual":
+        return False
+    idx = index(spans, raw.start)
+    if idx is None:
+        return False
+    c = cues[idx]
+    lo, hi = spans[idx]
+    clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
+    past = lexicon.words("irregular_past.txt")
+    words = re.findall(r"[a-z']+", norm[clause[0] : clause[1]])
+    if not any(w in past or (w.endswith("ed") and len(w) > 4) for w in words):
+        return False
+    if raw.scope == "piece" and c.narrative and not _TIME_UNIT.search(norm, raw.start, raw.end):
+        return True  # "I lifted the bath panel in each flat": one search, flat by flat
+    anchored = [bool(k.narrative and (k.times or k.names or k.numbers)) for k in cues]
+    if not (c.narrative and (anchored[idx] or sum(anchored) >= 2)):
+        return False
+    return raw.scope == "piece" or not first_person(norm, raw)
+
+
+_TIME_UNIT = re.compile(
+    r"(?:time|day|week|month|quarter|year|term|shift|morning|evening|night|weekend|session|"
+    r"lesson|visit|meeting|sprint|release|season|review|handover|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)s?(?![\w'])"
+)
+
+
+def index(spans: list[tuple[int, int]], pos: int) -> int | None:
+    """The sentence of ``spans`` holding ``pos``."""
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return i
+    return None
+
+
+__all__ = ["first_person", "in_context", "index"]
