@@ -18,8 +18,8 @@ cues catch generic wording no list holds (:mod:`offguard.analysis.genericity`: l
 gradual arcs, actions on abstractions, general truths, present-tense self-claims; a scene told
 in the present tense is recognised by its grammar; cues that are not generic where they stand
 are dropped by :mod:`offguard.analysis.context`), and in an answer judged generic every
-remaining clause that tells nothing particular is marked too (:mod:`offguard.analysis.sweep`); STAR letters point
-at a sentence or a clause; long sentences are shaded clause by clause
+remaining clause that tells nothing particular is marked too (:mod:`offguard.analysis.sweep`);
+STAR letters point at a sentence or a clause; long sentences are shaded clause by clause
 (:mod:`offguard.analysis.shading`). Offline, no model, hundreds of answers per second.
 """
 
