@@ -77,7 +77,7 @@ def analyze_text(
     if not isinstance(text, str):
         raise TypeError("text must be a string")
     scored = score_text(text)
-    flags = [Span(s, e, text[s:e], kind, REASONS[kind]) for s, e, kind in scored.flags]
+    raw_flags = scored.flags
     specifics = [
         Span(s, e, text[s:e], kind, SPECIFIC_KINDS_REASONS[kind]) for s, e, kind in scored.specifics
     ]
@@ -88,6 +88,9 @@ def analyze_text(
     if star["A"] and star["R"]:
         scored.score = combine(scored, story=True)
     verdict = "specific" if scored.score >= 50 else "generic"
+    if verdict == "generic" and scored.swept:
+        raw_flags = sorted(raw_flags + scored.swept)
+    flags = [Span(s, e, text[s:e], kind, REASONS[kind]) for s, e, kind in raw_flags]
     suggestions = suggest(
         empty=not scored.sentence_spans,
         specific=verdict == "specific",

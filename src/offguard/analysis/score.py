@@ -73,6 +73,8 @@ class Scored:
     present_frame: bool = False
     #: a plain answer marks one occasion (:func:`offguard.analysis.genericity.plain_episode`)
     episode: bool = False
+    #: flags for the plain clauses of a generic answer (:mod:`offguard.analysis.sweep`)
+    swept: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def _detail(c: SentenceCues) -> float:
@@ -202,8 +204,8 @@ def score_text(text: str) -> Scored:
     partial.episode = episode
     score = combine(partial) if toks else 0.0
     flags = resolve(text, raws, spans)
-    if score < 50:
-        flags = sorted(flags + sweep(text, norm, spans, cues, flags))
+    # the sweep is offered for a generic verdict (the caller adds it once the verdict is final)
+    swept = sweep(text, norm, spans, cues, flags) if score < 50 else []
     kinds: dict[str, int] = {}
     for _, _, kind in flags:
         kinds[kind] = kinds.get(kind, 0) + 1
@@ -221,6 +223,7 @@ def score_text(text: str) -> Scored:
         weights=weights,
         present_frame=present_frame,
         episode=episode,
+        swept=swept,
     )
 
 
