@@ -1,11 +1,16 @@
-"""Shared fixtures: where ../shared is, a fresh data folder, offline model hub."""
+"""Shared fixtures: where ../shared is, a fresh data folder (and settings and store on it),
+offline model hub."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from offguard.config import Settings, ensure_data_dir
+from offguard.store import Store
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -33,3 +38,18 @@ def data_dir(tmp_path: Path) -> Path:
     """A fresh, empty data folder for one test."""
     path = tmp_path / "data"
     return path
+
+
+@pytest.fixture()
+def settings(tmp_path: Path) -> Settings:
+    """Default settings on a fresh data folder that exists."""
+    settings = Settings(data_dir=tmp_path / "data")
+    ensure_data_dir(settings.data_dir)
+    return settings
+
+
+@pytest.fixture()
+def store(settings: Settings) -> Iterator[Store]:
+    """A real, empty store in the settings' data folder."""
+    with Store.open(settings.db_path) as store:
+        yield store

@@ -3,73 +3,26 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList
 
-from offguard.audio.player import NullPlayer
-from offguard.config import Settings, ensure_data_dir
+from offguard.config import Settings
 from offguard.store import Store
 from offguard.ui.app import OffguardApp
-from offguard.ui.factory import make_app
 from offguard.ui.screens.devices import DevicesScreen
 from offguard.ui.screens.modals import ConfirmScreen
 from offguard.ui.screens.practice import PracticeScreen
 from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.review import ReviewScreen
-from tests.ui_fakes import FakeDevice, FakePractice, FakeTranscriber, SilentRecorder
-
-SIZE = (120, 40)
-
-
-async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 200) -> None:
-    """Let the app run until ``ready()`` (workers finish in their own time)."""
-    for _ in range(tries):
-        if ready():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the app never reached the expected state")
-
-
-def reviewing(app: OffguardApp) -> bool:
-    """The review screen is up and composed."""
-    return isinstance(app.screen, ReviewScreen) and bool(app.screen.query("#verdict"))
-
-
-def text_of(app: OffguardApp, selector: str) -> str:
-    widget = app.screen.query_one(selector)
-    if isinstance(widget, (Label, Static)):
-        return str(widget.render())
-    raise TypeError(selector)
-
-
-@pytest.fixture()
-def settings(tmp_path: Path) -> Settings:
-    settings = Settings(data_dir=tmp_path / "data")
-    ensure_data_dir(settings.data_dir)
-    return settings
-
-
-@pytest.fixture()
-def store(settings: Settings) -> Iterator[Store]:
-    with Store.open(settings.db_path) as store:
-        yield store
+from tests.ui_fakes import FakeDevice, FakePractice
+from tests.ui_pilot import SIZE, fake_app, reviewing, text_of, wait_for
 
 
 def build(settings: Settings, store: Store, practice: FakePractice, **extra: Any) -> OffguardApp:
-    return make_app(
-        settings,
-        store=store,
-        transcriber=FakeTranscriber(),
-        recorder_factory=SilentRecorder,
-        player_factory=lambda path: NullPlayer(duration=20.0),
-        practice_factory=lambda: practice,
-        **extra,
-    )
+    return fake_app(settings, store, practice_factory=lambda: practice, **extra)
 
 
 async def test_start_screen_lists_questions_with_first_row_highlighted(

@@ -6,51 +6,28 @@ microphone path); the transcriber is a fast fake, except in the test marked ``mo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Label, Static
 
 from offguard.audio.player import NullPlayer
 from offguard.audio.simulated import ArrayRecorder
-from offguard.config import Settings, ensure_data_dir
+from offguard.config import Settings
 from offguard.errors import AudioUnavailable
 from offguard.store import Store
 from offguard.transcription.types import Transcriber
 from offguard.ui.app import OffguardApp
-from offguard.ui.factory import make_app
 from offguard.ui.screens.modals import ConfirmScreen
 from offguard.ui.screens.practice import PracticeScreen
 from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.review import ReviewScreen
 from tests.ui_fakes import FakeTranscriber
+from tests.ui_pilot import SIZE, fake_app, reviewing, text_of, wait_for
 
-SIZE = (120, 40)
 CLIP = "clips/arctic-cathy-a0001-a0010.flac"
-
-
-async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 600) -> None:
-    for _ in range(tries):
-        if ready():
-            return
-        await pilot.pause(0.05)
-    app = pilot.app
-    notes = [n.message for n in app._notifications]
-    raise AssertionError(f"never reached the expected state; on {app.screen!r}, notes {notes}")
-
-
-def reviewing(app: OffguardApp) -> bool:
-    """The review screen is up and composed."""
-    return isinstance(app.screen, ReviewScreen) and bool(app.screen.query("#verdict"))
-
-
-def text_of(app: OffguardApp, selector: str) -> str:
-    widget = app.screen.query_one(selector)
-    assert isinstance(widget, (Label, Static))
-    return str(widget.render())
 
 
 @pytest.fixture(scope="module")
@@ -64,32 +41,31 @@ def speech(speech_dir: Path) -> tuple[Any, int]:
     return samples[: rate * 12], rate
 
 
-@pytest.fixture()
-def settings(tmp_path: Path) -> Settings:
-    settings = Settings(data_dir=tmp_path / "data")
-    ensure_data_dir(settings.data_dir)
-    return settings
-
-
-@pytest.fixture()
-def store(settings: Settings) -> Iterator[Store]:
-    with Store.open(settings.db_path) as store:
-        yield store
-
-
 def build(
     settings: Settings,
     store: Store,
     recorder_factory: Callable[[], Any],
     transcriber: Transcriber | None = None,
 ) -> OffguardApp:
-    return make_app(
+    return fake_app(
         settings,
-        store=store,
+        store,
         transcriber=transcriber or FakeTranscriber(),
         recorder_factory=recorder_factory,
         player_factory=lambda path: NullPlayer(path),
     )
+
+
+class ClipRecorders:
+    """A recorder factory: each recorder plays the clip; the ones made are kept in ``made``."""
+
+    def __init__(self, samples: Any, rate: int) -> None:
+        self.samples, self.rate = samples, rate
+        self.made: list[ArrayRecorder] = []
+
+    def __call__(self) -> ArrayRecorder:
+        self.made.append(ArrayRecorder(self.samples, self.rate))
+        return self.made[-1]
 
 
 async def record_and_review(app: OffguardApp, pilot: Pilot[Any], recorders: list[Any]) -> None:
@@ -106,16 +82,10 @@ async def record_and_review(app: OffguardApp, pilot: Pilot[Any], recorders: list
 async def test_record_stop_review_with_real_take_service(
     settings: Settings, store: Store, speech: tuple[Any, int]
 ) -> None:
-    samples, rate = speech
-    recorders: list[ArrayRecorder] = []
-
-    def recorder() -> ArrayRecorder:
-        recorders.append(ArrayRecorder(samples, rate))
-        return recorders[-1]
-
+    recorder = ClipRecorders(*speech)
     app = build(settings, store, recorder)
     async with app.run_test(size=SIZE) as pilot:
-        await record_and_review(app, pilot, recorders)
+        await record_and_review(app, pilot, recorder.made)
         verdict = text_of(app, "#verdict")
         assert verdict.startswith(("Verdict: generic  (", "Verdict: specific  ("))
         assert "team player" in text_of(app, "#transcript")
@@ -182,16 +152,10 @@ async def test_real_bundled_model_end_to_end(
 ) -> None:
     from offguard.transcription.whisper import WhisperTranscriber
 
-    samples, rate = speech
-    recorders: list[ArrayRecorder] = []
-
-    def recorder() -> ArrayRecorder:
-        recorders.append(ArrayRecorder(samples, rate))
-        return recorders[-1]
-
+    recorder = ClipRecorders(*speech)
     app = build(settings, store, recorder, WhisperTranscriber("bundled"))
     async with app.run_test(size=SIZE) as pilot:
-        await record_and_review(app, pilot, recorders)
+        await record_and_review(app, pilot, recorder.made)
         assert text_of(app, "#verdict").startswith("Verdict: ")
         transcript = text_of(app, "#transcript").lower()
         assert "danger trail" in transcript or "philip" in transcript
@@ -243,16 +207,10 @@ async def test_review_data_from_a_stored_take(
     """A take recorded through the app can be reviewed again from the store alone."""
     from offguard.ui.screens.review import ReviewData
 
-    samples, rate = speech
-    recorders: list[ArrayRecorder] = []
-
-    def recorder() -> ArrayRecorder:
-        recorders.append(ArrayRecorder(samples, rate))
-        return recorders[-1]
-
+    recorder = ClipRecorders(*speech)
     app = build(settings, store, recorder)
     async with app.run_test(size=SIZE) as pilot:
-        await record_and_review(app, pilot, recorders)
+        await record_and_review(app, pilot, recorder.made)
         shown = text_of(app, "#verdict")
         question = app.bank.questions[0]
         take = store.list_takes(question.id)[0]

@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import logging
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
-from offguard.audio.player import NullPlayer
 from offguard.cli.tui import setup_logging
-from offguard.config import Settings, ensure_data_dir
+from offguard.config import Settings
 from offguard.questions import Question, QuestionBank
 from offguard.store import Store
 from offguard.transcription.types import Transcript
 from offguard.ui.app import OffguardApp
-from offguard.ui.factory import make_app
 from offguard.ui.messages import WorkFailed
 from offguard.ui.screens.history import HistoryScreen
 from offguard.ui.screens.keys_help import KeysScreen
@@ -30,9 +27,9 @@ from offguard.ui.screens.question_table import bank_columns, today_columns
 from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.review import ReviewData, ReviewScreen
 from offguard.ui.widgets.key_footer import KeyFooter
-from tests.ui_fakes import FakePractice, FakeTranscriber, SilentRecorder, fake_transcript
+from tests.ui_fakes import FakePractice, fake_transcript
+from tests.ui_pilot import SIZE, fake_app, wait_for
 
-SIZE = (120, 40)
 SMALL = (80, 24)
 LONG = (
     "Tell me about a time you had to deliver difficult news to a senior stakeholder "
@@ -48,23 +45,8 @@ BANK = QuestionBank(
 )
 
 
-async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 200) -> None:
-    for _ in range(tries):
-        if ready():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the app never reached the expected state")
-
-
 def notes(app: OffguardApp) -> list[str]:
     return [f"{n.title}: {n.message}" for n in app._notifications]
-
-
-@pytest.fixture()
-def settings(tmp_path: Path) -> Settings:
-    settings = Settings(data_dir=tmp_path / "data")
-    ensure_data_dir(settings.data_dir)
-    return settings
 
 
 @pytest.fixture()
@@ -119,14 +101,7 @@ def build(settings: Settings, store: Store, tmp_path: Path, **extra: Any) -> Off
         "load_on_start": False,
     }
     options.update(extra)
-    return make_app(
-        settings,
-        store=store,
-        transcriber=FakeTranscriber(),
-        recorder_factory=SilentRecorder,
-        player_factory=lambda path: NullPlayer(duration=20.0),
-        **options,
-    )
+    return fake_app(settings, store, **options)
 
 
 def footer_keys(app: OffguardApp) -> tuple[list[str], list[str]]:

@@ -3,24 +3,22 @@ in the real app, over a real store on a tmp folder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.console import Console
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, RadioSet, Select, Static
 
 from offguard.audio.player import NullPlayer
-from offguard.config import Settings, ensure_data_dir
+from offguard.config import Settings
 from offguard.progress import build_queue, word_diff
 from offguard.questions import Question, QuestionBank
 from offguard.store import Store
 from offguard.transcription.types import Transcript
 from offguard.ui.app import OffguardApp
-from offguard.ui.factory import make_app
 from offguard.ui.screens.compare import CompareScreen, delta_style, diff_texts
 from offguard.ui.screens.export_report import ExportScreen
 from offguard.ui.screens.history import HistoryScreen, StoryScreen
@@ -29,9 +27,9 @@ from offguard.ui.screens.progress_common import band_chart
 from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.stories import StoriesScreen
 from offguard.ui.screens.trends import TrendsScreen
-from tests.ui_fakes import FakePractice, FakeTranscriber, SilentRecorder
+from tests.ui_fakes import FakePractice
+from tests.ui_pilot import SIZE, fake_app, wait_for
 
-SIZE = (120, 40)
 BANK = QuestionBank(
     questions=[
         Question("beh-mistake", "Tell me about a mistake you made at work.", "behavioural"),
@@ -69,21 +67,6 @@ def render(renderable: Any) -> str:
 def screen_text(app: OffguardApp, selector: str) -> str:
     widget = app.screen.query_one(selector, Static)
     return render(widget.render())
-
-
-async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 200) -> None:
-    for _ in range(tries):
-        if ready():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the app never reached the expected state")
-
-
-@pytest.fixture()
-def settings(tmp_path: Path) -> Settings:
-    settings = Settings(data_dir=tmp_path / "data")
-    ensure_data_dir(settings.data_dir)
-    return settings
 
 
 @pytest.fixture()
@@ -128,11 +111,9 @@ def app(settings: Settings, store: Store, tmp_path: Path) -> OffguardApp:
         played.append(path)
         return NullPlayer(duration=0.3)
 
-    app = make_app(
+    app = fake_app(
         settings,
-        store=store,
-        transcriber=FakeTranscriber(),
-        recorder_factory=SilentRecorder,
+        store,
         player_factory=player,
         bank=BANK,
         practice_factory=lambda: FakePractice(tmp_path),

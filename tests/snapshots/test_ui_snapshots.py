@@ -7,7 +7,6 @@ the SVGs before committing them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +14,13 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from offguard.audio.player import NullPlayer
-from offguard.config import Settings, ensure_data_dir
+from offguard.config import Settings
 from offguard.questions import Question, QuestionBank
 from offguard.store import Store
 from offguard.ui.app import OffguardApp
-from offguard.ui.factory import make_app
 from offguard.ui.screens.review import ReviewData, ReviewScreen
-from tests.ui_fakes import (
-    FakePractice,
-    FakeTranscriber,
-    SilentRecorder,
-    fake_analysis,
-    fake_transcript,
-)
-
-SIZE = (120, 40)
+from tests.ui_fakes import FakePractice, fake_analysis, fake_transcript
+from tests.ui_pilot import SIZE, fake_app
 
 BANK = QuestionBank(
     questions=[
@@ -55,23 +45,31 @@ BANK = QuestionBank(
 
 
 @pytest.fixture()
-def app(tmp_path: Path) -> Iterator[OffguardApp]:
+def app(settings: Settings, store: Store, tmp_path: Path) -> OffguardApp:
     Input.cursor_blink = False
-    settings = Settings(data_dir=tmp_path / "data")
-    ensure_data_dir(settings.data_dir)
-    with Store.open(settings.db_path) as store:
-        store.sync_questions(BANK.questions)
-        store.set_off_guard("curve-not-hire", True)
-        yield make_app(
-            settings,
-            store=store,
-            transcriber=FakeTranscriber(),
-            recorder_factory=SilentRecorder,
-            player_factory=lambda path: NullPlayer(duration=20.0),
-            bank=BANK,
-            practice_factory=lambda: FakePractice(tmp_path),
-            load_on_start=False,
-        )
+    store.sync_questions(BANK.questions)
+    store.set_off_guard("curve-not-hire", True)
+    return fake_app(
+        settings,
+        store,
+        bank=BANK,
+        practice_factory=lambda: FakePractice(tmp_path),
+        load_on_start=False,
+    )
+
+
+async def open_review(pilot: Pilot[Any]) -> None:
+    """Show the review of the fixed answer over the first question."""
+    data = ReviewData(
+        question=BANK.questions[0],
+        transcript=fake_transcript(),
+        analysis=fake_analysis(),
+        audio_path=Path("take.flac"),
+        duration=20.0,
+        take_id=1,
+    )
+    await pilot.app.push_screen(ReviewScreen(data))
+    await pilot.pause()
 
 
 def test_questions_screen(snap_compare: Any, app: OffguardApp) -> None:
@@ -83,18 +81,6 @@ def test_practice_screen_with_tips(snap_compare: Any, app: OffguardApp) -> None:
 
 
 def test_review_screen(snap_compare: Any, app: OffguardApp) -> None:
-    async def open_review(pilot: Pilot[Any]) -> None:
-        data = ReviewData(
-            question=BANK.questions[0],
-            transcript=fake_transcript(),
-            analysis=fake_analysis(),
-            audio_path=Path("take.flac"),
-            duration=20.0,
-            take_id=1,
-        )
-        await pilot.app.push_screen(ReviewScreen(data))
-        await pilot.pause()
-
     assert snap_compare(app, terminal_size=SIZE, run_before=open_review)
 
 
@@ -107,16 +93,4 @@ def test_keys_screen(snap_compare: Any, app: OffguardApp) -> None:
 
 
 def test_review_screen_small_terminal(snap_compare: Any, app: OffguardApp) -> None:
-    async def open_review(pilot: Pilot[Any]) -> None:
-        data = ReviewData(
-            question=BANK.questions[0],
-            transcript=fake_transcript(),
-            analysis=fake_analysis(),
-            audio_path=Path("take.flac"),
-            duration=20.0,
-            take_id=1,
-        )
-        await pilot.app.push_screen(ReviewScreen(data))
-        await pilot.pause()
-
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_review)
