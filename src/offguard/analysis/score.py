@@ -18,6 +18,7 @@ from offguard.analysis import grammar, lexicon
 from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.context import first_person, in_context
 from offguard.analysis.context import index as _index
+from offguard.analysis.episode import adjustment, measure
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
 from offguard.analysis.genericity import historical_present, plain_episode, story_arcs
 from offguard.analysis.specifics import SentenceCues, scan_sentence
@@ -75,6 +76,8 @@ class Scored:
     episode: bool = False
     #: flags for the plain clauses of a generic answer (:mod:`offguard.analysis.sweep`)
     swept: list[tuple[int, int, str]] = field(default_factory=list)
+    #: raw-score shift from the answer's structure (:func:`offguard.analysis.episode.adjustment`)
+    shift: float = 0.0
 
 
 def _detail(c: SentenceCues) -> float:
@@ -126,6 +129,7 @@ def combine(scored: Scored, story: bool = False) -> float:
     raw_score = (
         0.62 * scored.event_total - 0.85 * scored.generic_total + 0.6 * min(best_event, 3.0) - 3.2
     )
+    raw_score += scored.shift
     anchored = scored.episode or any(c.times + c.events + c.names + c.places for c in scored.cues)
     if story and anchored and scored.generic_total < STORY_GENERIC_LIMIT:
         raw_score += STORY_BONUS
@@ -202,6 +206,7 @@ def score_text(text: str) -> Scored:
     episode = any(c.narrative for c in cues) and plain_episode(norm)
     partial = Scored(0.0, sent_scores, spans, cues, [], [], events, e_total, g_total)
     partial.episode = episode
+    partial.shift = adjustment(measure(norm, present_frame))
     score = combine(partial) if toks else 0.0
     flags = resolve(text, raws, spans)
     # the sweep is offered for a generic verdict (the caller adds it once the verdict is final)
@@ -224,6 +229,7 @@ def score_text(text: str) -> Scored:
         present_frame=present_frame,
         episode=episode,
         swept=swept,
+        shift=partial.shift,
     )
 
 
