@@ -168,26 +168,33 @@ def _read_soundfile(path: Path) -> tuple[FloatArray, int]:
         raise _Unreadable(str(exc)) from exc
     except OSError as exc:
         raise AudioFileError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    parts: list[FloatArray] = []
     with handle:
         rate = int(handle.samplerate)
+        frames = int(handle.frames) if handle.seekable() else 0
+        # Known length: fill one array (no second copy for a long recording).
+        out = np.empty(frames if 0 < frames < 2**31 else 0, dtype=np.float32)
+        parts: list[FloatArray] = []
+        filled = 0
         while True:
             try:
                 block = handle.read(_BLOCK_FRAMES, dtype="float32", always_2d=True)
             except (sf.LibsndfileError, RuntimeError) as exc:
-                if not parts:
+                if filled == 0 and not parts:
                     raise _Unreadable(str(exc)) from exc
                 break  # a truncated file: keep what decoded
             if block.shape[0] == 0:
                 break
-            parts.append(
-                block.mean(axis=1, dtype=np.float32) if block.shape[1] > 1 else block[:, 0]
-            )
+            mono = block.mean(axis=1, dtype=np.float32) if block.shape[1] > 1 else block[:, 0]
+            if not parts and filled + mono.size <= out.size:
+                out[filled : filled + mono.size] = mono
+                filled += mono.size
+            else:
+                parts.append(mono.copy())
             if block.shape[0] < _BLOCK_FRAMES:
                 break
     if not parts:
-        return np.zeros(0, np.float32), rate
-    return np.concatenate(parts).astype(np.float32, copy=False), rate
+        return out[:filled], rate
+    return np.concatenate([out[:filled], *parts]), rate
 
 
 def _read_pyav(path: Path, samplerate: int) -> FloatArray:
