@@ -13,7 +13,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,53 +25,13 @@ from offguard.config import load_settings
 from offguard.practice import Practice
 from offguard.questions import load_questions
 from offguard.store import Store
-from offguard.transcription.types import Transcript, Word
+from tests.ui_fakes import ScriptedTranscriber
 
 SPECIFIC = (
     "In March 2024 at Northwind our checkout started failing for about 3 percent of users. "
     "I pulled the logs, found a race in the payment retry code, and I rewrote the retry "
     "with an idempotency key. Failures dropped to zero within a day."
 )
-
-
-class ScriptedTranscriber:
-    """Returns the same words for any audio, spread over the audio's length."""
-
-    model_name = "scripted"
-
-    def __init__(self, text: str = SPECIFIC) -> None:
-        self.text = text
-        self.calls = 0
-
-    def load(self) -> None:
-        return None
-
-    def settings(self) -> dict[str, Any]:
-        return {"scripted": True}
-
-    def transcribe(
-        self,
-        audio: Any,
-        *,
-        samplerate: int = 16000,
-        prompt: str | None = None,
-        offset: float = 0.0,
-        cancel: Callable[[], bool] | None = None,
-        on_segment: Callable[[str], None] | None = None,
-    ) -> Transcript:
-        self.calls += 1
-        n = len(audio) if hasattr(audio, "__len__") else 0
-        duration = n / samplerate
-        if duration < 0.5:
-            return Transcript("", (), duration, self.model_name)
-        words = self.text.split()
-        step = duration / (len(words) + 1)
-        timed = tuple(
-            Word(w, offset + i * step, offset + (i + 0.8) * step, 0.9) for i, w in enumerate(words)
-        )
-        if on_segment:
-            on_segment(self.text)
-        return Transcript(self.text, timed, duration, self.model_name)
 
 
 def tone(seconds: float, rate: int = 16000) -> np.ndarray:
@@ -86,7 +45,9 @@ def practice(data_dir: Path) -> Practice:
 
     settings = load_settings(data_dir)
     store = Store.open(settings.db_path)
-    return Practice(settings, store, ScriptedTranscriber(), lambda: ArrayRecorder(tone(4.0), 16000))
+    return Practice(
+        settings, store, ScriptedTranscriber(SPECIFIC), lambda: ArrayRecorder(tone(4.0), 16000)
+    )
 
 
 def first_question() -> Any:
@@ -154,11 +115,12 @@ RECORDER_SCRIPT = textwrap.dedent(
     from offguard.practice import Practice
     from offguard.questions import load_questions
     from offguard.store import Store
-    from tests.test_practice import ScriptedTranscriber, tone
+    from tests.test_practice import SPECIFIC, tone
+    from tests.ui_fakes import ScriptedTranscriber
 
     settings = load_settings(sys.argv[1])
     store = Store.open(settings.db_path)
-    practice = Practice(settings, store, ScriptedTranscriber(),
+    practice = Practice(settings, store, ScriptedTranscriber(SPECIFIC),
                         lambda: ArrayRecorder(tone(60.0), 16000, realtime=True))
     active = practice.start_take(load_questions(None).questions[0])
     print("recording", active.take_id, flush=True)

@@ -1,4 +1,5 @@
-"""Fakes for the TUI tests: a fast transcriber, a fixed analysis, a scripted take service.
+"""Fakes for the TUI and take-service tests: fast transcribers, a fixed analysis, a scripted
+take service.
 
 The real parts (Store on a tmp folder, Practice, ArrayRecorder) are preferred; these stand in
 for hardware and the model where a test only checks the UI's behaviour.
@@ -90,18 +91,26 @@ def fake_analysis(text: str = ANSWER) -> Analysis:
 
 
 class FakeTranscriber:
-    """Returns :data:`ANSWER` at once (or ``text``), with even word timings."""
+    """Returns :data:`ANSWER` at once (or ``text``), with even word timings; counts its calls."""
+
+    model_name = "fake"
 
     def __init__(self, text: str = ANSWER) -> None:
-        self.model_name = "fake"
         self.text = text
         self.loaded = threading.Event()
+        self.calls = 0
 
     def load(self) -> None:
         self.loaded.set()
 
     def settings(self) -> dict[str, Any]:
-        return {"fake": True}
+        return {self.model_name: True}
+
+    def timed_words(self, duration: float) -> tuple[Word, ...] | None:
+        """The words from 0 s, or None when ``duration`` is too short to hold speech."""
+        if duration and duration < 1.0:
+            return None
+        return words_for(self.text)
 
     def transcribe(
         self,
@@ -113,16 +122,28 @@ class FakeTranscriber:
         cancel: Callable[[], bool] | None = None,
         on_segment: Callable[[str], None] | None = None,
     ) -> Transcript:
+        self.calls += 1
         duration = len(audio) / samplerate if hasattr(audio, "__len__") else 0.0
-        if duration and duration < 1.0:
+        timed = self.timed_words(duration)
+        if timed is None:
             return Transcript("", (), duration, self.model_name)
-        words = tuple(
-            Word(w.word, w.start + offset, w.end + offset, w.probability)
-            for w in words_for(self.text)
-        )
+        words = tuple(Word(w.word, w.start + offset, w.end + offset, w.probability) for w in timed)
         if on_segment is not None:
             on_segment(self.text)
-        return Transcript(self.text, words, duration or words[-1].end, self.model_name)
+        return Transcript(self.text, words, duration or timed[-1].end, self.model_name)
+
+
+class ScriptedTranscriber(FakeTranscriber):
+    """Returns the same words for any audio of 0.5 s or more, spread over the audio's length."""
+
+    model_name = "scripted"
+
+    def timed_words(self, duration: float) -> tuple[Word, ...] | None:
+        if duration < 0.5:
+            return None
+        words = self.text.split()
+        step = duration / (len(words) + 1)
+        return tuple(Word(w, i * step, (i + 0.8) * step, 0.9) for i, w in enumerate(words))
 
 
 @dataclass(frozen=True)
