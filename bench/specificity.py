@@ -22,27 +22,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from offguard.analysis import analyze_text  # noqa: E402
+from offguard.analysis.sweep import GENERIC_KINDS  # noqa: E402
 
 DEFAULTS = [
     REPO.parent / "shared" / "data" / "answers-dev.jsonl",
     REPO / "tests" / "data" / "answers-own.jsonl",
     REPO / "tests" / "data" / "answers-blind.jsonl",
 ]
-#: Flags that count as "false flags" on a clean specific answer (fillers and hedges are
-#: delivery notes, not claims that the answer is generic).
-GENERIC_KINDS = {
-    "cliche",
-    "buzzword",
-    "habitual",
-    "hypothetical",
-    "self-praise",
-    "platitude",
-    "vague-action",
-    "vague-outcome",
-    "vague-quantity",
-    "vague-we",
-    "unsupported-number",
-}
 
 
 def auc(scores: list[float], positives: list[bool]) -> float:

@@ -9,21 +9,8 @@ import pytest
 
 from offguard.analysis import Analysis, analyze_text
 from offguard.analysis.genericity import historical_present
+from offguard.analysis.sweep import GENERIC_KINDS
 from offguard.analysis.text import normalize
-
-GENERIC_KINDS = {
-    "cliche",
-    "buzzword",
-    "habitual",
-    "hypothetical",
-    "self-praise",
-    "platitude",
-    "vague-action",
-    "vague-outcome",
-    "vague-quantity",
-    "vague-we",
-    "unsupported-number",
-}
 
 SCENE = (
     "So it's the Tuesday before the audit and I open the stock file and half the batch codes "

@@ -52,6 +52,25 @@ _PRESENT = re.compile(
 _NAME = re.compile(r"(?<=[a-z,] )(?!I\b|I'\w+)[A-Z][a-z]+")
 
 
+#: The kinds of flag that say a passage is generic (fillers and hedges are delivery notes, not
+#: such claims): a clause half-covered by them is already marked.
+GENERIC_KINDS = frozenset(
+    {
+        "cliche",
+        "buzzword",
+        "habitual",
+        "hypothetical",
+        "self-praise",
+        "platitude",
+        "vague-action",
+        "vague-outcome",
+        "vague-quantity",
+        "vague-we",
+        "unsupported-number",
+    }
+)
+
+
 def sweep(
     text: str,
     norm: str,
@@ -73,7 +92,7 @@ def sweep(
             if _PARTICULAR.search(chunk) or times.search(chunk) or _NAME.search(text[c_lo:c_hi]):
                 continue
             inside = [(s, e, k) for s, e, k in covered if s < c_hi and c_lo < e]
-            generic = sum(min(e, c_hi) - max(s, c_lo) for s, e, k in inside if k in _NOTE)
+            generic = sum(min(e, c_hi) - max(s, c_lo) for s, e, k in inside if k in GENERIC_KINDS)
             if generic * 2 >= c_hi - c_lo or len(chunk.split()) < 3:
                 continue
             for g_lo, g_hi in _gaps(norm, c_lo, c_hi, inside):
@@ -81,24 +100,6 @@ def sweep(
                 if kind is not None:
                     out.append((g_lo, g_hi, kind))
     return out
-
-
-#: Flags that already mark a clause as generic (fillers and hedges do not).
-_NOTE = frozenset(
-    {
-        "cliche",
-        "buzzword",
-        "habitual",
-        "hypothetical",
-        "self-praise",
-        "platitude",
-        "vague-action",
-        "vague-outcome",
-        "vague-quantity",
-        "vague-we",
-        "unsupported-number",
-    }
-)
 
 
 def _gaps(norm: str, lo: int, hi: int, inside: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -151,4 +152,4 @@ def _kind(chunk: str) -> str | None:
     return "platitude"
 
 
-__all__ = ["sweep"]
+__all__ = ["GENERIC_KINDS", "sweep"]
