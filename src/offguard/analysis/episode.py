@@ -111,6 +111,8 @@ class Episode:
     habits: int = 0
     chronology: int = 0
     scene: bool = False
+    #: the speaker's present-tense actions (counted whether or not the answer is a scene)
+    present: int = 0
 
 
 def _is_past_action(verb: str, past: frozenset[str], stative: frozenset[str]) -> bool:
@@ -137,8 +139,9 @@ def measure(norm: str, scene: bool = False) -> Episode:
     stative = lexicon.words("stative_verbs.txt")
     anchors = len(_ANCHOR.findall(norm))
     habits = len(_HABIT.findall(norm))
-    present_scene = scene or (anchors >= 2 and habits == 0)
+    in_scene = scene or (anchors >= 2 and habits == 0)
     verbs: set[str] = set()
+    present: set[str] = set()
     run = 0
     for sent in _SENT.finditer(norm):
         chain = 0
@@ -149,7 +152,9 @@ def measure(norm: str, scene: bool = False) -> Episode:
         for m in _SUBJECT_VERB.finditer(sent.group(0)):
             verb = m.group(1)
             past_act = _is_past_action(verb, past, stative)
-            if not (past_act or (present_scene and _is_present_action(verb, stative))):
+            if not past_act and _is_present_action(verb, stative):
+                present.add(verb)
+            if not (past_act or (in_scene and _is_present_action(verb, stative))):
                 continue
             verbs.add(verb)
             chain = max(chain, 1)
@@ -168,7 +173,13 @@ def measure(norm: str, scene: bool = False) -> Episode:
         run = max(run, chain)
     years = len(set(_YEAR.findall(norm)))
     chronology = years + len(_SPAN.findall(norm)) + len(_CAREER.findall(norm))
-    return Episode(len(verbs), run, anchors, habits, chronology, present_scene)
+    return Episode(len(verbs), run, anchors, habits, chronology, in_scene, len(present))
+
+
+def present_scene(ep: Episode) -> bool:
+    """A scene told in the present tense: the speaker's present actions, at least two times
+    that point at one occasion ("it's March... third week... by the summer term"), no habit."""
+    return ep.present >= 3 and ep.anchors >= 2 and ep.habits == 0
 
 
 #: Raw-score weights of :func:`adjustment` (hand-set, checked on all four labelled sets).
@@ -192,4 +203,4 @@ def adjustment(ep: Episode) -> float:
     return shift
 
 
-__all__ = ["Episode", "adjustment", "measure"]
+__all__ = ["Episode", "adjustment", "measure", "present_scene"]

@@ -138,6 +138,10 @@ def raw_flags(text: str, norm: str, stative: frozenset[str], past: frozenset[str
                 continue
             if kind == "hedge" and _hedge_exception(norm, m):
                 continue
+            if kind == "vague-outcome" and _FIGURED_OUT.match(norm, m.start()):
+                continue  # "we worked out the new guy had grabbed the wrong jug": found out
+            if kind == "habitual" and _ONE_EXAMPLE.search(norm, max(0, m.start() - 12), m.start()):
+                continue  # "the one I always come back to": choosing an example, no habit
             scope = "piece" if kind == "habitual" and _ADVERBIAL.match(m.group(0)) else "clause"
             found.append(RawFlag(m.start(), m.end(), kind, scope))
     found.extend(RawFlag(m.start(), m.end(), "filler") for m in _LIKE_FILLER.finditer(norm))
@@ -145,6 +149,10 @@ def raw_flags(text: str, norm: str, stative: frozenset[str], past: frozenset[str
     return found
 
 
+_FIGURED_OUT = re.compile(
+    r"(?:we|they) worked out (?:that |what |how |why |who |where |which |the |a |it was |he |she )"
+)
+_ONE_EXAMPLE = re.compile(r"(?:the one|the example|the story|the time) (?:that )?(?:i )?$")
 _ADVERBIAL = re.compile(r"(?:(?:in|on|with|for|at|after) )?(?:every|each) ")
 
 
@@ -184,6 +192,8 @@ def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[
         ):
             continue
         before = norm[max(0, m.start() - 40) : m.start()]
+        if _ONE_EXAMPLE.search(before):
+            continue  # "the one I always come back to": choosing an example
         if _CHANGE.search(before.split(".")[-1]):
             continue  # "Now I keep a spoon pot": the new habit is the result of the story
         out.append(RawFlag(m.start(), m.end(), "habitual"))
@@ -299,6 +309,8 @@ def _plural_claim(norm: str, start: int, hi: int) -> re.Match[str] | None:
         or len(verb) < 3
     ):
         return None
+    if m.group(1).split()[-1].endswith(("ous", "us", "is")):
+        return None  # "Previous spark had told them": an adjective, not a plural subject
     return m
 
 

@@ -155,6 +155,7 @@ _TRUTH = re.compile(
     r"(?:is|are|can|has|needs?|deserves?|wants?|adapts?|matters?|goes|comes?|brings?|makes?|"
     r"counts?|starts?)(?![\w'])"
 )
+_GERUND_BEFORE = re.compile(r"[a-z]{2,}ing $")
 _MOST = re.compile(
     _B + r"(?:many|most|some|all|lots of|a lot of|plenty of) (?:[a-z-]+ )?[a-z-]+s "
     r"(?:(?:just|really|always|usually|generally|often|tend to|will|can|don't|won't|do) )*"
@@ -216,6 +217,8 @@ def story_arcs(
                 continue  # a scene told in the present: its present tense is the story
             if c.narrative == 0 or not anchored:
                 t = _TRUTH.search(chunk)
+                if t and _GERUND_BEFORE.search(chunk, 0, t.start()):
+                    t = None  # "anyone hitting racking has to report it": an object, no subject
                 if t and not text[c_lo + t.start() : c_lo + t.end(1)][1:].strip().istitle():
                     out.append(RawFlag(c_lo + t.start(), c_hi, "platitude"))
                     continue

@@ -18,7 +18,7 @@ from offguard.analysis import grammar, lexicon
 from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.context import first_person, in_context
 from offguard.analysis.context import index as _index
-from offguard.analysis.episode import adjustment, measure
+from offguard.analysis.episode import adjustment, measure, present_scene
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
 from offguard.analysis.genericity import historical_present, plain_episode, story_arcs
 from offguard.analysis.specifics import SentenceCues, scan_sentence
@@ -161,6 +161,10 @@ def score_text(text: str) -> Scored:
     stative = lexicon.words("stative_verbs.txt")
     past = lexicon.words("irregular_past.txt")
     present_frame = bool(_PRESENT_FRAME.search(norm)) or historical_present(norm)
+    ep = measure(norm, present_frame)
+    if not present_frame and present_scene(ep):
+        present_frame = True
+        ep = measure(norm, present_frame)
     raws = raw_flags(text, norm, stative, past)
     raws.extend(grammar.self_description(norm, present_frame))
     raws.extend(grammar.evaluations(norm))
@@ -206,7 +210,7 @@ def score_text(text: str) -> Scored:
     episode = any(c.narrative for c in cues) and plain_episode(norm)
     partial = Scored(0.0, sent_scores, spans, cues, [], [], events, e_total, g_total)
     partial.episode = episode
-    partial.shift = adjustment(measure(norm, present_frame))
+    partial.shift = adjustment(ep)
     score = combine(partial) if toks else 0.0
     flags = resolve(text, raws, spans)
     # the sweep is offered for a generic verdict (the caller adds it once the verdict is final)
