@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     Block = npt.NDArray[np.float32]
 
-__all__ = ["AudioRecorder", "Level", "Recorder", "RecordingResult"]
+__all__ = ["AudioRecorder", "Level", "Recorder", "RecordingResult", "WriterRecorder"]
 
 STALL_SECONDS = 4.0
 """No audio for this long from a started stream means the device is gone."""
@@ -69,7 +69,41 @@ class AudioRecorder(Protocol):
     def stop(self) -> RecordingResult: ...
 
 
-class Recorder:
+class WriterRecorder:
+    """The part every recorder here shares: the take goes through a
+    :class:`~offguard.audio.writer.TakeWriter`, which gives the meter, the clock and the error,
+    and closing it gives the :class:`RecordingResult`."""
+
+    device_name: str
+    _writer: TakeWriter | None
+
+    @property
+    def level(self) -> Level:
+        return self._writer.level if self._writer is not None else SILENT
+
+    @property
+    def elapsed(self) -> float:
+        return self._writer.elapsed if self._writer is not None else 0.0
+
+    @property
+    def error(self) -> str | None:
+        return self._writer.error if self._writer is not None else None
+
+    def _close_writer(self, writer: TakeWriter, overflows: int) -> RecordingResult:
+        """Write everything queued, close the file and forget the writer."""
+        frames = writer.close()
+        self._writer = None
+        return RecordingResult(
+            path=writer.path,
+            duration=frames / writer.samplerate,
+            samplerate=writer.samplerate,
+            device=self.device_name,
+            overflows=overflows,
+            error=writer.error,
+        )
+
+
+class Recorder(WriterRecorder):
     """Records mono float32 from a PortAudio input device (index, name or default)."""
 
     def __init__(
@@ -141,20 +175,8 @@ class Recorder:
         self._watchdog.start()
 
     @property
-    def level(self) -> Level:
-        return self._writer.level if self._writer is not None else SILENT
-
-    @property
-    def elapsed(self) -> float:
-        return self._writer.elapsed if self._writer is not None else 0.0
-
-    @property
     def overflows(self) -> int:
         return self._overflows
-
-    @property
-    def error(self) -> str | None:
-        return self._writer.error if self._writer is not None else None
 
     @property
     def recording(self) -> bool:
@@ -174,17 +196,8 @@ class Recorder:
                     stream.close()
             if self._watchdog is not None:
                 self._watchdog.join()
-            frames = writer.close()
-            self._writer = None
             self._stream = None
-            return RecordingResult(
-                path=writer.path,
-                duration=frames / writer.samplerate,
-                samplerate=writer.samplerate,
-                device=self.device_name,
-                overflows=self._overflows,
-                error=writer.error,
-            )
+            return self._close_writer(writer, self._overflows)
 
     # -- internals -----------------------------------------------------------------------
     def _settings(self, sd: Any, index: int, max_channels: int, device: Any) -> tuple[int, int]:

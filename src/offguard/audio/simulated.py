@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from offguard.audio.recorder import RecordingResult
-from offguard.audio.writer import SILENT, Level, TakeWriter
+from offguard.audio.recorder import RecordingResult, WriterRecorder
+from offguard.audio.writer import TakeWriter
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     Block = npt.NDArray[np.float32]
 
 
-class ArrayRecorder:
+class ArrayRecorder(WriterRecorder):
     """Implements :class:`~offguard.audio.recorder.AudioRecorder` over ``samples``."""
 
     device_name = "simulated"
@@ -65,20 +65,8 @@ class ArrayRecorder:
         self._feeder.start()
 
     @property
-    def level(self) -> Level:
-        return self._writer.level if self._writer is not None else SILENT
-
-    @property
-    def elapsed(self) -> float:
-        return self._writer.elapsed if self._writer is not None else 0.0
-
-    @property
     def overflows(self) -> int:
         return 0
-
-    @property
-    def error(self) -> str | None:
-        return self._writer.error if self._writer is not None else None
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the whole array has been queued and written (or ``timeout``)."""
@@ -101,16 +89,7 @@ class ArrayRecorder:
         self._stopping.set()
         if self._feeder is not None:
             self._feeder.join()
-        frames = writer.close()
-        self._writer = None
-        return RecordingResult(
-            path=writer.path,
-            duration=frames / writer.samplerate,
-            samplerate=writer.samplerate,
-            device=self.device_name,
-            overflows=0,
-            error=writer.error,
-        )
+        return self._close_writer(writer, overflows=0)
 
     def _feed(self, writer: TakeWriter) -> None:
         import numpy as np
