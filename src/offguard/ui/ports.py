@@ -1,6 +1,8 @@
 """What the UI needs from the core, as structural types.
 
-The real parts (``offguard.store.Store``, ``offguard.practice.Practice``, the audio player and
+The recorder and player are the core's own protocols
+(:class:`offguard.audio.recorder.AudioRecorder`, :class:`offguard.audio.player.Player`). The
+real parts (``offguard.store.Store``, ``offguard.practice.Practice``, the audio player and
 recorders) satisfy these protocols; the tests pass fakes or the real parts through
 :func:`offguard.ui.factory.make_app`. Keeping the seams here means the UI never imports
 hardware or model code at start-up.
@@ -12,32 +14,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from offguard.audio.player import Player
+from offguard.audio.recorder import AudioRecorder
+from offguard.audio.writer import Level
 from offguard.questions import Question
 from offguard.transcription.types import Transcript
-
-
-class LevelLike(Protocol):
-    @property
-    def rms(self) -> float: ...
-    @property
-    def peak(self) -> float: ...
-
-
-class RecorderLike(Protocol):
-    """The part of ``offguard.audio.recorder.AudioRecorder`` the devices screen uses."""
-
-    @property
-    def samplerate(self) -> int: ...
-    @property
-    def level(self) -> LevelLike: ...
-    @property
-    def elapsed(self) -> float: ...
-    @property
-    def overflows(self) -> int: ...
-    @property
-    def error(self) -> str | None: ...
-    def start(self, path: Path, on_block: Callable[[Any], None] | None = None) -> None: ...
-    def stop(self) -> Any: ...
 
 
 class TakeOutcomeLike(Protocol):
@@ -67,7 +48,7 @@ class ActiveTakeLike(Protocol):
     @property
     def path(self) -> Path: ...
     @property
-    def level(self) -> LevelLike: ...
+    def level(self) -> Level: ...
     @property
     def elapsed(self) -> float: ...
     @property
@@ -103,20 +84,6 @@ class StoreLike(Protocol):
     def restore_take(self, take_id: int) -> None: ...
 
 
-class PlayerLike(Protocol):
-    @property
-    def position(self) -> float: ...
-    @property
-    def duration(self) -> float: ...
-    @property
-    def playing(self) -> bool: ...
-    def play(self) -> None: ...
-    def pause(self) -> None: ...
-    def toggle(self) -> None: ...
-    def seek(self, seconds: float) -> None: ...
-    def close(self) -> None: ...
-
-
 class DeviceLike(Protocol):
     @property
     def index(self) -> int: ...
@@ -124,7 +91,7 @@ class DeviceLike(Protocol):
     def name(self) -> str: ...
 
 
-RecorderFactory = Callable[[], RecorderLike]
-PlayerFactory = Callable[[Path], PlayerLike]
+RecorderFactory = Callable[[], AudioRecorder]
+PlayerFactory = Callable[[Path], Player]
 DeviceLister = Callable[[], Sequence[Any]]
 PracticeFactory = Callable[[], PracticeLike]

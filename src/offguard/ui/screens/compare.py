@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
+from offguard.audio.player import Player
 from offguard.export.text import fmt_when
 from offguard.progress import BANDS, Comparison, DiffOp, compare
 from offguard.store import TakeSummary
-from offguard.ui.ports import PlayerLike
 from offguard.ui.screens.history import fmt_duration, verdict_text
 from offguard.ui.screens.progress_common import (
     app_store,
@@ -99,7 +99,7 @@ class CompareScreen(Screen[None]):
         self.take_a = take_a
         self.take_b = take_b
         self.comparison: Comparison | None = None
-        self.player: PlayerLike | None = None
+        self.player: Player | None = None
         self.playing: str | None = None
         self.queue: list[str] = []
         self._timer: Timer | None = None

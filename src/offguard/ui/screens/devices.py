@@ -20,9 +20,9 @@ from textual.timer import Timer
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from offguard.audio.recorder import AudioRecorder
 from offguard.errors import OffguardError
 from offguard.ui.messages import MicTestDone, WorkFailed
-from offguard.ui.ports import RecorderLike
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.level_meter import LevelMeter
 from offguard.ui.widgets.title_bar import TitleBar
@@ -48,7 +48,7 @@ class DevicesScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.devices: list[Any] = []
-        self.tester: RecorderLike | None = None
+        self.tester: AudioRecorder | None = None
         self.testing = False
         self.peak_seen = 0.0
         self._test_started = 0.0
@@ -164,7 +164,7 @@ class DevicesScreen(Screen[None]):
         )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="mic-test")
-    def run_test(self, recorder: RecorderLike) -> None:
+    def run_test(self, recorder: AudioRecorder) -> None:
         folder = Path(tempfile.mkdtemp(prefix="offguard-mictest-"))
         path = folder / "test.flac"
         try:

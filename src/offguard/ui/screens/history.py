@@ -11,10 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
+from offguard.audio.player import Player
 from offguard.errors import OffguardError
 from offguard.export.text import fmt_when
 from offguard.store import TakeSummary
-from offguard.ui.ports import PlayerLike
 from offguard.ui.screens.progress_common import (
     app_store,
     fmt_num,
@@ -100,7 +100,7 @@ class HistoryScreen(Screen[None]):
         self.question_id = question_id
         self.takes: list[TakeSummary] = []
         self.marked: list[int] = []
-        self.player: PlayerLike | None = None
+        self.player: Player | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar("History")

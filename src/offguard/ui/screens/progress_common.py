@@ -14,11 +14,11 @@ from typing import Any, cast
 from rich.text import Text
 from textual.app import App
 
+from offguard.audio.player import Player
 from offguard.config import Settings
 from offguard.errors import OffguardError
 from offguard.questions import QuestionBank
 from offguard.store import Store
-from offguard.ui.ports import PlayerLike
 
 
 def app_store(app: App[Any]) -> Store:
@@ -56,11 +56,11 @@ def show_error(app: App[Any], exc: BaseException, title: str = "Problem") -> Non
         app.notify(str(exc), title=title, severity="error", timeout=12)
 
 
-def make_player(app: App[Any], path: Path) -> PlayerLike:
+def make_player(app: App[Any], path: Path) -> Player:
     """A player for ``path``: the app's factory, else the sound card, else a silent one."""
     factory = getattr(app, "player_factory", None)
     if factory is not None:
-        return cast(PlayerLike, factory(path))
+        return cast(Player, factory(path))
     from offguard.audio.player import NullPlayer, SoundDevicePlayer
 
     try:

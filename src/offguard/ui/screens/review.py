@@ -17,11 +17,12 @@ from textual.timer import Timer
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from offguard.audio.player import Player
 from offguard.errors import OffguardError
 from offguard.questions import Question
 from offguard.transcription.types import Transcript
 from offguard.ui import feedback
-from offguard.ui.ports import PlayerLike, TakeOutcomeLike
+from offguard.ui.ports import TakeOutcomeLike
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
 
@@ -90,7 +91,7 @@ class ReviewScreen(Screen[str]):
     def __init__(self, data: ReviewData) -> None:
         super().__init__()
         self.data = data
-        self.player: PlayerLike | None = None
+        self.player: Player | None = None
         self.player_problem: str | None = None
         self.flag_spans = feedback.spans(feedback.get(data.analysis, "flags"))
         self.flag_times = [
