@@ -2,12 +2,14 @@
 
     PYTHONPATH=src python bench/learned_specificity.py [FILE ...]
 
-Defaults to ../shared/data/answers-dev.jsonl, tests/data/answers-own.jsonl and
-tests/data/answers-blind.jsonl. For each file in turn: a logistic regression (numpy, L2,
-standardised features) is trained on the other files and tested on it, beside the rules'
-own verdict on the same file. Features are the rules' own measurements of an answer: event
-evidence, generic weight, flag counts per kind, specific cues, narration, tense, length,
-and the rule score. Prints accuracy, generic-F1 and AUC for both. Nothing is shipped unless
+Defaults to ../shared/data/answers-dev.jsonl, tests/data/answers-own.jsonl,
+tests/data/answers-blind.jsonl and tests/data/answers-blind2.jsonl. For each file in turn: a
+logistic regression (numpy, L2, standardised features) is trained on the other files and
+tested on it, beside the rules' own verdict on the same file. Features are the rules' own
+measurements of an answer: event evidence, generic weight, flag counts per kind, specific cues, narration, tense, length,
+the structural episode features (:mod:`offguard.analysis.episode`: the speaker's actions and
+their longest chain, one-off time anchors, habits, career chronology, present-tense scene) and
+the rule score. Prints accuracy, generic-F1 and AUC for both. Nothing is shipped unless
 the learned layer wins on every held-out file.
 """
 
@@ -27,6 +29,7 @@ import numpy as np  # noqa: E402
 from specificity import auc  # noqa: E402
 
 from offguard.analysis import analyze_text  # noqa: E402
+from offguard.analysis.episode import measure  # noqa: E402
 from offguard.analysis.flags import WEIGHTS  # noqa: E402
 from offguard.analysis.score import score_text  # noqa: E402
 
@@ -34,6 +37,7 @@ DEFAULTS = [
     REPO.parent / "shared" / "data" / "answers-dev.jsonl",
     REPO / "tests" / "data" / "answers-own.jsonl",
     REPO / "tests" / "data" / "answers-blind.jsonl",
+    REPO / "tests" / "data" / "answers-blind2.jsonl",
 ]
 KINDS = sorted(WEIGHTS)
 
@@ -59,7 +63,19 @@ def features(text: str, with_score: bool = True) -> list[float]:
         )
     }
     kinds = [float(s.kinds.get(k, 0)) / n for k in KINDS]
+    ep = measure(text.lower(), s.present_frame)
+    structure = [
+        float(ep.actions),
+        float(ep.run),
+        float(ep.anchors),
+        float(ep.habits),
+        float(ep.chronology),
+        float(ep.present),
+        float(ep.scene),
+        s.shift,
+    ]
     return [
+        *structure,
         final / 100.0,
         s.event_total,
         s.generic_total,

@@ -20,7 +20,11 @@ in the present tense is recognised by its grammar; cues that are not generic whe
 are dropped by :mod:`offguard.analysis.context`), and in an answer judged generic every
 remaining clause that tells nothing particular is marked too (:mod:`offguard.analysis.sweep`);
 STAR letters point at a sentence or a clause; long sentences are shaded clause by clause
-(:mod:`offguard.analysis.shading`). Offline, no model, hundreds of answers per second.
+(:mod:`offguard.analysis.shading`). The answer's structure shifts the score
+(:mod:`offguard.analysis.episode`): a chain of the speaker's own actions anchored to one
+occasion ("I caught it at eight that morning, moved the board, met the client") counts as an
+event without names or numbers; a career told as a timeline of years, or habits with no action
+of the speaker's, count against. Offline, no model, hundreds of answers per second.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ if TYPE_CHECKING:
     from offguard.transcription.types import Word
 
 #: Bump when results change, so stored analyses can be recomputed.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 SPECIFIC_KINDS_REASONS: dict[str, str] = {
     "time": "A particular time: it pins the story to one event.",

@@ -191,6 +191,8 @@ def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[
             or (len(verb) < 3 and not (verb == "go" and _GO_OUT.match(norm, m.end())))
         ):
             continue
+        if norm.startswith("-", m.end()):
+            continue  # "I double-booked": a compound past verb
         before = norm[max(0, m.start() - 40) : m.start()]
         if _ONE_EXAMPLE.search(before):
             continue  # "the one I always come back to": choosing an example

@@ -90,7 +90,9 @@ def historical_present(norm: str) -> bool:
 
 
 _EPISODE = re.compile(
-    _B + r"(?:once|one (?:day|time|night|morning|evening|afternoon|shift)|(?:a|an) (?:[a-z-]+ )?"
+    _B + r"(?:once(?! (?:you|i|we|they|he|she|it|the|a|an|that|this|everyone|people|someone|"
+    r"there|things|everything)" + _E + r")|one (?:day|time|night|morning|evening|afternoon|shift)|"
+    r"(?:a|an) (?:[a-z-]+ )?"
     r"(?:client|customer|patient|guest|man|woman|lady|guy|kid|child|boy|girl|pupil|student|"
     r"parent|driver|caller|colleague|resident|visitor|user|tenant|supplier|delivery|order|parcel)"
     r"(?: (?:at|in|on|from|with) (?:my|the|our|a) [a-z-]+)? (?:[a-z]+ed|came|rang|sent|left|"
