@@ -6,10 +6,10 @@ Defaults to ../shared/data/answers-dev.jsonl, tests/data/answers-own.jsonl,
 tests/data/answers-blind.jsonl and tests/data/answers-blind2.jsonl. For each file in turn: a
 logistic regression (numpy, L2, standardised features) is trained on the other files and
 tested on it, beside the rules' own verdict on the same file. Features are the rules' own
-measurements of an answer: event evidence, generic weight, flag counts per kind, specific cues, narration, tense, length,
-the structural episode features (:mod:`offguard.analysis.episode`: the speaker's actions and
-their longest chain, one-off time anchors, habits, career chronology, present-tense scene) and
-the rule score. Prints accuracy, generic-F1 and AUC for both. Nothing is shipped unless
+measurements of an answer: event evidence, generic weight, flag counts per kind, specific
+cues, narration, tense, length, the structural episode features
+(:mod:`offguard.analysis.episode`: the speaker's actions and their longest chain, one-off time
+anchors, habits, career chronology, present-tense scene) and the rule score. Prints accuracy, generic-F1 and AUC for both. Nothing is shipped unless
 the learned layer wins on every held-out file.
 """
 
