@@ -9,8 +9,9 @@ tested on it, beside the rules' own verdict on the same file. Features are the r
 measurements of an answer: event evidence, generic weight, flag counts per kind, specific
 cues, narration, tense, length, the structural episode features
 (:mod:`offguard.analysis.episode`: the speaker's actions and their longest chain, one-off time
-anchors, habits, career chronology, present-tense scene) and the rule score. Prints accuracy, generic-F1 and AUC for both. Nothing is shipped unless
-the learned layer wins on every held-out file.
+anchors, habits, career chronology, present-tense scene) and the rule score. Prints accuracy,
+generic-F1 and AUC for both. Nothing is shipped unless the learned layer wins on every held-out
+file.
 """
 
 from __future__ import annotations
