@@ -142,3 +142,22 @@ def test_once_as_a_conjunction_marks_no_occasion() -> None:
         "I delivered, and that's what I'd bring here."
     )
     assert analyze_text(answer).verdict == "generic"
+
+
+def test_a_short_timeline_is_generic_however_many_years_it_names() -> None:
+    answer = (
+        "In 2019 I joined the team, in 2020 I led the migration, in 2021 I took on the "
+        "platform, and in 2022 I became the lead. I've grown so much and I'm now ready for "
+        "more responsibility."
+    )
+    assert _measure(answer).chronology >= 4
+    assert analyze_text(answer).verdict == "generic"
+
+
+def test_a_range_of_years_before_one_told_week_is_no_timeline() -> None:
+    answer = (
+        "I was a bar manager for eight years, from 2012 to 2020. In March 2020 we closed "
+        "overnight. That week I rang every supplier, cancelled the orders, and sold the stock "
+        "to staff at cost, so we lost nothing."
+    )
+    assert analyze_text(answer).verdict == "specific"

@@ -145,6 +145,10 @@ def combine(scored: Scored, story: bool = False) -> float:
         weight = (3 - len(sent_scores)) / 2
         mean = sum(sent_scores) / len(sent_scores)
         lean = (mean + max(sent_scores)) / 2 if best_event >= 2.0 else mean
+        if scored.shift:
+            # the answer's structure (a timeline of years, a chain of actions) moves the
+            # sentence lean too: "In 2019 I joined..., in 2020 I led..." is no event
+            lean = _sigmoid100(_logit100(lean) + 0.9 * scored.shift)
         score = weight * lean + (1 - weight) * score
     return score
 
@@ -301,6 +305,11 @@ def _merge_same_kind(raws: list[RawFlag]) -> list[RawFlag]:
 
 def _dedupe(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return sorted(set(items))
+
+
+def _logit100(score: float) -> float:
+    p = min(max(score / 100.0, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
 
 
 def _sigmoid100(x: float) -> float:
