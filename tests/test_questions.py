@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from offguard import questions as qmod
 from offguard.cli.main import run
 from offguard.questions import (
     CATEGORIES,
     BankProblem,
     Question,
     QuestionBank,
+    bank_files,
     bundled_banks_dir,
     load_questions,
     parse_bank,
@@ -345,7 +345,7 @@ def test_duplicate_ids_across_bundled_files(
     q = '[[question]]\nid = "same"\ntext = "{}"\ncategory = "curveball"\n'
     (tmp_path / "general.toml").write_text(q.format("first"), encoding="utf-8")
     (tmp_path / "zz.toml").write_text(q.format("second"), encoding="utf-8")
-    monkeypatch.setattr(qmod, "bundled_banks_dir", lambda: tmp_path)
+    monkeypatch.setattr(bank_files, "bundled_banks_dir", lambda: tmp_path)
     bank = load_questions()
     assert [q.text for q in bank.questions] == ["first"]
     assert len(bank.problems) == 1

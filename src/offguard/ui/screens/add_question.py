@@ -13,7 +13,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from offguard.questions import ANY_ROLE, Question, normalize_category, normalize_role
+from offguard.questions import (
+    ANY_ROLE,
+    Question,
+    normalize_category,
+    normalize_role,
+    user_question_id,
+)
 
 
 @dataclass(frozen=True)
@@ -35,13 +41,8 @@ class NewQuestion:
 
     def to_question(self, taken: Collection[str]) -> Question:
         """A user question with an id not in ``taken``."""
-        slug = re.sub(r"[^a-z0-9]+", "-", self.text.lower()).strip("-")[:40].strip("-") or "q"
-        base = f"user-{slug}"
-        qid, n = base, 2
-        while qid in taken:
-            qid, n = f"{base}-{n}", n + 1
         return Question(
-            id=qid,
+            id=user_question_id(self.text, taken),
             text=self.text,
             category=normalize_category(self.category),
             roles=(normalize_role(self.role) or ANY_ROLE,),

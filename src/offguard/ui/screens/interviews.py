@@ -18,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from offguard.errors import OffguardError
-from offguard.questions import Question
+from offguard.questions import Question, user_question_id
 from offguard.store import OUTCOMES, InterviewRecord, Store
 from offguard.ui.screens.progress_common import app_bank, app_store, show_error
 from offguard.ui.widgets.key_footer import KeyFooter
@@ -51,16 +51,6 @@ class NewInterview:
     questions: tuple[OffGuardQuestion, ...] = field(default=())
 
 
-def new_question_id(text: str, taken: Collection[str]) -> str:
-    """``user-<slug>`` not in ``taken`` (the same scheme as questions added by hand)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-") or "q"
-    base = f"user-{slug}"
-    qid, n = base, 2
-    while qid in taken:
-        qid, n = f"{base}-{n}", n + 1
-    return qid
-
-
 def save_interview(store: Store, new: NewInterview, known_ids: Collection[str]) -> int:
     """Log the interview and its off-guard questions (new ones become your own questions)."""
     interview_id = store.add_interview(
@@ -76,7 +66,7 @@ def save_interview(store: Store, new: NewInterview, known_ids: Collection[str]) 
     for item in new.questions:
         question_id = item.question_id
         if question_id is None:
-            question_id = new_question_id(item.text, taken)
+            question_id = user_question_id(item.text, taken)
             taken.add(question_id)
             store.add_question(
                 Question(id=question_id, text=item.text, category="curveball", source="user"),
