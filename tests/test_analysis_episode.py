@@ -161,3 +161,23 @@ def test_a_range_of_years_before_one_told_week_is_no_timeline() -> None:
         "to staff at cost, so we lost nothing."
     )
     assert analyze_text(answer).verdict == "specific"
+
+
+def test_a_chain_among_claims_with_no_result_earns_little() -> None:
+    answer = (
+        "Last week I had a busy shift, I served loads of people, cleaned up and cashed up. "
+        "It was a good day, I love being busy."
+    )
+    ep = _measure(answer)
+    assert ep.run >= 2 and ep.anchors >= 1  # the structure alone would credit it
+    assert analyze_text(answer).verdict == "generic"
+
+
+def test_a_cliche_opener_keeps_the_credit_of_the_example_and_its_result() -> None:
+    answer = (
+        "People always say communication is key, and I'd agree, but here's a real one. A "
+        "courier kept leaving our pharmacy deliveries in the rain. I photographed the soaked "
+        "boxes for three days, sent them to his depot manager with the times, and the drops "
+        "moved to the side door the next week."
+    )
+    assert analyze_text(answer).verdict == "specific"

@@ -120,6 +120,20 @@ PLAIN_LIMIT = 0.3
 PLAIN_FLOOR = 0.5
 
 
+def structural_shift(scored: Scored, story: bool) -> float:
+    """The episode shift. With no result told, the credit shrinks with the generic weight said
+    alongside: a chain of actions among claims ("I served loads of people, cleaned up...
+    I love being busy") is a day summarised, not an event told; a cliché opener before an
+    example with its result ("I'm a people person... I rang the courier... those contacts
+    dropped") keeps it."""
+    if scored.shift <= 0 or story:
+        return scored.shift
+    return scored.shift / (1.0 + SHIFT_DAMPING * scored.generic_total)
+
+
+SHIFT_DAMPING = 1.0
+
+
 def combine(scored: Scored, story: bool = False) -> float:
     """The answer's score from its sentences' event evidence and generic weight."""
     events, sent_scores = scored.events, scored.sentence_scores
@@ -129,7 +143,7 @@ def combine(scored: Scored, story: bool = False) -> float:
     raw_score = (
         0.62 * scored.event_total - 0.85 * scored.generic_total + 0.6 * min(best_event, 3.0) - 3.2
     )
-    raw_score += scored.shift
+    raw_score += structural_shift(scored, story)
     anchored = scored.episode or any(c.times + c.events + c.names + c.places for c in scored.cues)
     if story and anchored and scored.generic_total < STORY_GENERIC_LIMIT:
         raw_score += STORY_BONUS
@@ -148,7 +162,7 @@ def combine(scored: Scored, story: bool = False) -> float:
         if scored.shift:
             # the answer's structure (a timeline of years, a chain of actions) moves the
             # sentence lean too: "In 2019 I joined..., in 2020 I led..." is no event
-            lean = _sigmoid100(_logit100(lean) + 0.9 * scored.shift)
+            lean = _sigmoid100(_logit100(lean) + 0.9 * structural_shift(scored, story))
         score = weight * lean + (1 - weight) * score
     return score
 
