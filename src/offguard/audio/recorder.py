@@ -27,7 +27,14 @@ if TYPE_CHECKING:
 
     Block = npt.NDArray[np.float32]
 
-__all__ = ["AudioRecorder", "Level", "Recorder", "RecordingResult", "WriterRecorder"]
+__all__ = [
+    "AudioRecorder",
+    "Level",
+    "Recorder",
+    "RecordingMeter",
+    "RecordingResult",
+    "WriterRecorder",
+]
 
 STALL_SECONDS = 4.0
 """No audio for this long from a started stream means the device is gone."""
@@ -47,12 +54,9 @@ class RecordingResult:
     in ``path``."""
 
 
-class AudioRecorder(Protocol):
-    """What the take service and the UI need from a recorder (real or simulated)."""
-
-    samplerate: int
-
-    def start(self, path: Path, on_block: Callable[[Block], None] | None = None) -> None: ...
+class RecordingMeter(Protocol):
+    """What a recording in progress shows: its level, time, overflows and error (a recorder,
+    and the take service's active take)."""
 
     @property
     def level(self) -> Level: ...
@@ -65,6 +69,14 @@ class AudioRecorder(Protocol):
 
     @property
     def error(self) -> str | None: ...
+
+
+class AudioRecorder(RecordingMeter, Protocol):
+    """What the take service and the UI need from a recorder (real or simulated)."""
+
+    samplerate: int
+
+    def start(self, path: Path, on_block: Callable[[Block], None] | None = None) -> None: ...
 
     def stop(self) -> RecordingResult: ...
 
