@@ -17,6 +17,7 @@ from typing import Any
 from offguard.analysis.result import Analysis, Delivery, SentenceScore, Span
 from offguard.audio.writer import Level
 from offguard.errors import AudioUnavailable
+from offguard.practice import TakeOutcome
 from offguard.questions import Question
 from offguard.transcription.types import Transcript, Word
 
@@ -146,18 +147,6 @@ class ScriptedTranscriber(FakeTranscriber):
         return tuple(Word(w, i * step, (i + 0.8) * step, 0.9) for i, w in enumerate(words))
 
 
-@dataclass(frozen=True)
-class FakeOutcome:
-    take_id: int
-    question_id: str
-    audio_path: Path
-    duration: float
-    status: str
-    transcript: Transcript
-    analysis: Any
-    error: str | None = None
-
-
 class FakeActiveTake:
     def __init__(
         self,
@@ -204,10 +193,10 @@ class FakeActiveTake:
     def partial_text(self) -> str:
         return self._partial
 
-    def stop(self) -> FakeOutcome:
+    def stop(self) -> TakeOutcome:
         self.stopped = True
         self.path.write_bytes(b"fLaC")
-        return FakeOutcome(
+        return TakeOutcome(
             self.take_id,
             self.question_id,
             self.path,
@@ -230,7 +219,7 @@ class FakePractice:
     no_mic: bool = False
     takes: list[FakeActiveTake] = field(default_factory=list)
     imported: list[tuple[Path, str]] = field(default_factory=list)
-    recovered: Sequence[FakeOutcome] = ()
+    recovered: Sequence[TakeOutcome] = ()
 
     def start_take(
         self, question: Question, *, on_partial: Callable[[str], None] | None = None
@@ -246,16 +235,16 @@ class FakePractice:
         self.takes.append(take)
         return take
 
-    def import_audio(self, path: Path, question_id: str) -> FakeOutcome:
+    def import_audio(self, path: Path, question_id: str) -> TakeOutcome:
         self.imported.append((path, question_id))
-        return FakeOutcome(
+        return TakeOutcome(
             99, question_id, path, 20.0, "imported", fake_transcript(), fake_analysis()
         )
 
     def analyze_take(self, take_id: int) -> Analysis:
         return fake_analysis()
 
-    def recover_interrupted(self) -> Sequence[FakeOutcome]:
+    def recover_interrupted(self) -> Sequence[TakeOutcome]:
         return self.recovered
 
 
