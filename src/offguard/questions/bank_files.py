@@ -238,6 +238,13 @@ def _parse_bundled(path: Path) -> tuple[list[Question], list[BankProblem]]:
     return _BUNDLED_CACHE[key]
 
 
+def _defined_twice(path: Path, question_id: str, first: Path) -> BankProblem:
+    """The problem of a question id in ``path`` already loaded from the file ``first``."""
+    return BankProblem(
+        path, None, f"duplicate id '{question_id}' skipped; already defined in {first.name}"
+    )
+
+
 def _merge_bundled(files: Iterable[Path], bank: QuestionBank) -> None:
     where: dict[str, Path] = {}
     for path in files:
@@ -245,14 +252,7 @@ def _merge_bundled(files: Iterable[Path], bank: QuestionBank) -> None:
         bank.problems.extend(problems)
         for question in questions:
             if question.id in where:
-                bank.problems.append(
-                    BankProblem(
-                        path,
-                        None,
-                        f"duplicate id '{question.id}' skipped; "
-                        f"already defined in {where[question.id].name}",
-                    )
-                )
+                bank.problems.append(_defined_twice(path, question.id, where[question.id]))
                 continue
             where[question.id] = path
             bank.questions.append(question)
@@ -266,14 +266,7 @@ def _merge_user(files: Iterable[Path], bank: QuestionBank) -> None:
         bank.problems.extend(problems)
         for question in questions:
             if question.id in user_files:
-                bank.problems.append(
-                    BankProblem(
-                        path,
-                        None,
-                        f"duplicate id '{question.id}' skipped; "
-                        f"already defined in {user_files[question.id].name}",
-                    )
-                )
+                bank.problems.append(_defined_twice(path, question.id, user_files[question.id]))
                 continue
             user_files[question.id] = path
             if question.id in index:
