@@ -181,3 +181,24 @@ def test_a_cliche_opener_keeps_the_credit_of_the_example_and_its_result() -> Non
         "moved to the side door the next week."
     )
     assert analyze_text(answer).verdict == "specific"
+
+
+def test_a_present_scene_chains_its_actions_and_clock_times_anchor_it() -> None:
+    scene = (
+        "It's my second week on the desk and the phones go down at ten. I grab my mobile, put "
+        "a sign on the door with my number, and log every call on paper. By two the lines are "
+        "back and we haven't lost a single booking."
+    )
+    ep = _measure(scene)
+    assert ep.run >= 3 and ep.anchors >= 2
+    assert analyze_text(scene).verdict == "specific"
+    # amounts after "by" are no time
+    assert _measure("We cut costs by two percent and grew by ten people.").anchors == 0
+
+
+def test_a_present_routine_with_a_clock_time_is_no_scene() -> None:
+    routine = (
+        "So my day, I come in at seven, I check the rota, I brief the team, I walk the floor, "
+        "and I make sure everything's ready before the doors open. I'm very hands-on."
+    )
+    assert analyze_text(routine).verdict == "generic"

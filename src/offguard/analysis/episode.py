@@ -86,7 +86,11 @@ _ANCHOR = re.compile(
     r"on (?:a|the) (?:day \w+|\w+ day|\w+ shift) visit|"
     r"on (?:a|the) day (?:one|two|three|four|five|six|seven|ten|\d+)|at (?:eight|nine|ten|seven|"
     r"six|five|eleven|twelve|\d{1,2}(?::\d\d)?) (?:that|this|on|in the)|"
-    r"on the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))" + _E
+    r"on the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"by (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|"
+    r"\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?)?)(?: o'clock)?"
+    r"(?=[,.;!?]|$| (?:the|that|we|i|it|he|she|they|everything|everyone|all|on|in|and)(?![\w'])))"
+    + _E
 )
 _HABIT = re.compile(
     _B + r"(?:always|usually|normally|generally|typically|tend to|tended to|whenever|"
@@ -117,6 +121,18 @@ _ABSTRACT_OBJECT = wordset(
     """
 )
 _OBJECT = re.compile(r" (?:(?:the|our|my|their|all|a|an|some|new|key|every|its) )*([a-z]+)")
+
+
+_FUNCTION = wordset(
+    """
+    the and but then now that this these those there here his her their our its my your
+    one two three four five six seven eight nine ten all some any every each what which who
+    when where why how because while after before until till so not too very
+    """
+)
+_PRESENT_OBJECT = re.compile(
+    r" (?:the|a|an|my|his|her|their|our|it|them|him|every|some|up|out|down|back|over)" + _E
+)
 
 
 @dataclass(frozen=True)
@@ -188,7 +204,14 @@ def measure(norm: str, scene: bool = False) -> Episode:
             link = 1
             for c in _CONTINUED.finditer(rest):
                 word = c.group(1)
-                ok = past_act and _is_past_action(word, past, stative)
+                if past_act:
+                    ok = _is_past_action(word, past, stative)
+                else:  # a scene: "I grab my mobile, put a sign on the door, and log..."
+                    ok = (
+                        word not in _FUNCTION
+                        and _is_present_action(word, stative)
+                        and bool(_PRESENT_OBJECT.match(rest, c.end()))
+                    )
                 ok = ok and not _abstract_object(rest, c.end())
                 if ok:
                     verbs.add(word)
