@@ -2,8 +2,9 @@
 
     PYTHONPATH=src python bench/specificity.py [FILE ...]
 
-Defaults to ../shared/data/answers-dev.jsonl, tests/data/answers-own.jsonl and
-tests/data/answers-blind.jsonl (the first blind set, development data since analysis v3).
+Defaults to ../shared/data/answers-dev.jsonl, tests/data/answers-own.jsonl,
+tests/data/answers-blind.jsonl (the first blind set, development data since analysis v3) and
+tests/data/answers-blind2.jsonl (the second, development data since analysis v4).
 Prints, per file:
 accuracy, generic-F1, AUC of the score, accuracy on hard cases, STAR agreement, recall of the
 reviewer's generic phrases (recalled when flags cover at least half of the phrase's
@@ -28,6 +29,7 @@ DEFAULTS = [
     REPO.parent / "shared" / "data" / "answers-dev.jsonl",
     REPO / "tests" / "data" / "answers-own.jsonl",
     REPO / "tests" / "data" / "answers-blind.jsonl",
+    REPO / "tests" / "data" / "answers-blind2.jsonl",
 ]
 
 
