@@ -102,9 +102,10 @@ _SPAN = re.compile(
     _B + r"(?:for )?(?:about |around |nearly |almost |another |the last |over )?(?:two|three|"
     r"four|five|six|seven|eight|nine|ten|\d+|a few|a couple of|several) years" + _E
 )
+#: Career steps ("promoted", "moved into industry", "then senior", "got my level three").
 _CAREER = re.compile(
     _B + r"(?:promoted|graduated|qualified|(?:moved|went) (?:to|into) (?:[a-z]+ )?(?:industry|"
-    r"a |an |the |london|agency)|then (?:sous|commis|head|senior|assistant|a |an )|"
+    r"london|agency)|then (?:sous|commis|head|senior|assistant)|"
     r"got my (?:level|[a-z]*\d)|did my (?:apprenticeship|degree|aca|training))" + _E
 )
 
