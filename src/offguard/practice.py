@@ -26,12 +26,11 @@ if TYPE_CHECKING:
     import numpy as np
 
     from offguard.analysis import Analysis
-    from offguard.audio.recorder import AudioRecorder, Level
+    from offguard.audio.recorder import AudioRecorder, Level, RecorderFactory
     from offguard.questions import Question
     from offguard.store import Store
     from offguard.transcription.streaming import StreamingTranscriber
 
-RecorderFactory = Callable[[], "AudioRecorder"]
 IMPORT_SUFFIXES = (".flac", ".wav", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".mp4")
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "AudioRecorder",
     "Level",
     "Recorder",
+    "RecorderFactory",
     "RecordingMeter",
     "RecordingResult",
     "WriterRecorder",
@@ -79,6 +80,10 @@ class AudioRecorder(RecordingMeter, Protocol):
     def start(self, path: Path, on_block: Callable[[Block], None] | None = None) -> None: ...
 
     def stop(self) -> RecordingResult: ...
+
+
+RecorderFactory = Callable[[], AudioRecorder]
+"""Makes a fresh recorder for each take."""
 
 
 class WriterRecorder:

@@ -17,6 +17,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
+from offguard.audio.recorder import RecorderFactory
 from offguard.config import Settings, save_settings
 from offguard.errors import OffguardError
 from offguard.questions import Question, QuestionBank
@@ -33,7 +34,6 @@ from offguard.ui.ports import (
     PlayerFactory,
     PracticeFactory,
     PracticeLike,
-    RecorderFactory,
     StoreLike,
 )
 

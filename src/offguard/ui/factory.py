@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from offguard.audio.recorder import RecorderFactory
 from offguard.config import Settings
 from offguard.questions import QuestionBank, load_questions
 from offguard.transcription.types import Transcriber
@@ -12,7 +13,6 @@ from offguard.ui.ports import (
     PlayerFactory,
     PracticeFactory,
     PracticeLike,
-    RecorderFactory,
     StoreLike,
 )
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from offguard.audio.player import Player
-from offguard.audio.recorder import AudioRecorder, RecordingMeter
+from offguard.audio.recorder import RecordingMeter
 from offguard.questions import Question
 from offguard.transcription.types import Transcript
 
@@ -82,7 +82,6 @@ class DeviceLike(Protocol):
     def name(self) -> str: ...
 
 
-RecorderFactory = Callable[[], AudioRecorder]
 PlayerFactory = Callable[[Path], Player]
 DeviceLister = Callable[[], Sequence[Any]]
 PracticeFactory = Callable[[], PracticeLike]
