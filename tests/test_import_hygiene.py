@@ -21,6 +21,12 @@ def core_modules() -> list[str]:
     return sorted(names)
 
 
+def fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter (nothing imported beforehand)."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
 def test_core_never_imports_textual() -> None:
     modules = core_modules()
     assert "offguard.practice" in modules and "offguard.analysis" in modules
@@ -31,9 +37,7 @@ def test_core_never_imports_textual() -> None:
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    out = fresh_python(code)
     assert out == "", f"core modules pulled in Textual: {out}"
 
 
@@ -46,7 +50,5 @@ def test_cli_help_does_not_load_heavy_modules() -> None:
         " if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
+    out = fresh_python(code)
     assert out == "", f"`offguard --help` imports heavy modules: {out}"
