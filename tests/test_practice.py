@@ -169,3 +169,22 @@ def test_takes_json_lists_recovered_and_saved(practice: Practice, capsys: Any) -
     row = next(r for r in rows if r["id"] == outcome.take_id)
     assert row["status"] == "saved" and row["verdict"] in {"generic", "specific"}
     assert Path(row["audio"]).is_absolute()
+
+
+@pytest.mark.model
+def test_silence_gives_no_speech_detected_and_no_invented_words(
+    data_dir: Path, tmp_path: Path, capsys: Any
+) -> None:
+    rng = np.random.default_rng(7)
+    room = (0.003 * rng.standard_normal(16000 * 6)).astype(np.float32)  # quiet room noise
+    src = tmp_path / "silence.wav"
+    sf.write(src, room, 16000)
+    args = ["import", str(src), "--question", "swe-hardest-bug", "--data-dir", str(data_dir)]
+    assert run(args) == 0
+    captured = capsys.readouterr()
+    assert "No speech detected" in captured.err
+    take_id = int(captured.out.strip())
+    store = Store.open(data_dir / "offguard.sqlite3")
+    transcript = store.latest_transcript(take_id)
+    assert transcript is not None and transcript.text == "" and transcript.words == ()
+    store.close()

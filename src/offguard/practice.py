@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 IMPORT_SUFFIXES = (".flac", ".wav", ".mp3", ".m4a", ".ogg", ".opus", ".aac", ".webm", ".mp4")
 
 
+NO_SPEECH = (
+    "No speech detected in this take: check the microphone and its level "
+    "(`offguard devices`, or d in the app), then try again."
+)
+
+
 @dataclass(frozen=True)
 class TakeOutcome:
     """A finished take: where its audio is, what was said, and the coach's verdict."""
@@ -373,6 +379,8 @@ class Practice:
             raise StorageError(f"Take {take_id} vanished from the database.")
         self.store.save_transcript(take_id, transcript)
         analysis = self._analyse_and_save(take_id, question, transcript, take.audio_path)
+        if not transcript.text.strip():
+            error = error or NO_SPEECH
         return TakeOutcome(
             take_id=take_id,
             question_id=question.id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from offguard.cli.main import add_common
@@ -39,6 +40,8 @@ def handle(args: argparse.Namespace) -> int:
         outcome = open_practice(settings, store).import_audio(args.audio, question.id)
     finally:
         store.close()
+    if outcome.error:
+        print(f"offguard: warning: {outcome.error}", file=sys.stderr)
     if args.json:
         print(json.dumps(outcome_json(outcome)))
     else:

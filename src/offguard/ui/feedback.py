@@ -75,7 +75,7 @@ def spans(items: Any) -> list[Span]:
 
 def transcript_text(text: str, analysis: Any) -> Text:
     """The transcript with generic flags in red/underline and specifics in green."""
-    rich = Text(text or "(nothing was heard)")
+    rich = Text(text or "No speech detected. Check the microphone (d) and press r to try again.")
     if not text:
         rich.stylize("dim italic")
         return rich
