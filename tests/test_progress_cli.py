@@ -169,3 +169,28 @@ def test_interviews_add_rejects_unknown_question_and_bad_date(data_dir: Path, ca
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert run(["interviews", "list", "--json", *args]) == 0
     assert capsys.readouterr().out == ""  # nothing half-stored
+
+
+def test_trends_json_and_plain(filled: tuple[Path, list[int]], capsys: Any) -> None:
+    data_dir, _ = filled
+    assert run(["trends", "beh-conflict", "--json", "--data-dir", str(data_dir)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["series"]["specificity"] == [25.0, 71.0]
+    assert result["summary"]["specificity"]["change"] == 46.0
+    assert result["bands"]["wpm"]["low"] == 130.0
+    assert run(["trends", "--data-dir", str(data_dir)]) == 0
+    plain = capsys.readouterr().out
+    assert "all questions" in plain and "specificity" in plain and "130-160" in plain
+
+
+def test_stories_tag_report_and_errors(filled: tuple[Path, list[int]], capsys: Any) -> None:
+    data_dir, ids = filled
+    args = ["stories", "--tag", str(ids[1]), "ward 7 night shift", "--data-dir", str(data_dir)]
+    assert run(args) == 0
+    assert "ward 7 night shift: 1 takes, answers beh-conflict" in capsys.readouterr().out
+    assert run(["stories", "--json", "--data-dir", str(data_dir)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["stories"][0]["take_ids"] == [ids[1]]
+    assert "curve-why-not-hire" in report["questions_without_story"]
+    assert run(["stories", "--tag", "999", "x", "--data-dir", str(data_dir)]) == 1
+    assert "no take 999" in capsys.readouterr().err

@@ -20,16 +20,18 @@ COMMAND_MODULES: tuple[str, ...] = (
     "offguard.cli.questions",
     "offguard.cli.record",
     "offguard.cli.import_cmd",
-    "offguard.cli.devices",
-    "offguard.cli.doctor",
-    "offguard.cli.export",
+    "offguard.cli.transcribe",
+    "offguard.cli.analyze",
     "offguard.cli.takes",
     "offguard.cli.history",
     "offguard.cli.compare",
+    "offguard.cli.trends",
     "offguard.cli.queue",
     "offguard.cli.interviews",
-    "offguard.cli.analyze",
-    "offguard.cli.transcribe",
+    "offguard.cli.stories",
+    "offguard.cli.export",
+    "offguard.cli.devices",
+    "offguard.cli.doctor",
 )
 
 DESCRIPTION = """\
