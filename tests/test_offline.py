@@ -70,7 +70,7 @@ def test_record_transcribe_analyze_export_without_network(
             "--question",
             "curve-why-not-hire",
             "--seconds",
-            "16",
+            "22",
             "--device",
             "pulse",
             "--json",
@@ -80,7 +80,13 @@ def test_record_transcribe_analyze_export_without_network(
         text=True,
         env=env,
     )
-    time.sleep(3.0)  # model load and stream start
+    # Speak only once the command says it is recording (the model loads first).
+    assert proc.stderr is not None
+    said = [proc.stderr.readline() for _ in range(1)]
+    while not said[-1].startswith("Recording") and said[-1] and len(said) < 50:
+        said.append(proc.stderr.readline())
+    assert said[-1].startswith("Recording"), said
+    time.sleep(0.3)
     vmic.feed(speech_clip)
     out, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -80,7 +81,7 @@ class Connection:
         self._conn = self._connect(path)
         try:
             self._check_integrity()
-            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._enable_wal()
             self._migrate()
         except BaseException:
             self._conn.close()
@@ -118,6 +119,19 @@ class Connection:
                 "check the data folder is writable, or choose another with --data-dir DIR.",
             ) from exc
         return conn
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL. SQLite answers "database is locked" at once (without the busy
+        handler) while another process is creating the same file, so retry for a while."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise _storage_error(self.path, exc) from exc
+                time.sleep(0.05)
 
     def _check_integrity(self) -> None:
         try:
