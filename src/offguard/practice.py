@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from offguard.config import Settings, ensure_data_dir
 from offguard.errors import AudioFileError, OffguardError, StorageError
+from offguard.recovery import lock_path, repair_interrupted
 from offguard.transcription.types import Transcriber, Transcript
 
 if TYPE_CHECKING:
@@ -60,24 +60,6 @@ def _now() -> datetime:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40] or "take"
-
-
-def _lock_path(audio: Path) -> Path:
-    return audio.with_name(audio.name + ".recording")
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process on Windows
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class _BlockBuffer:
@@ -158,7 +140,7 @@ class ActiveTake:
             overflows=result.overflows,
             note=result.error,
         )
-        _lock_path(self.path).unlink(missing_ok=True)
+        lock_path(self.path).unlink(missing_ok=True)
         try:
             transcript = self._streamer.finish()
         except OffguardError as exc:
@@ -180,7 +162,7 @@ class ActiveTake:
         try:
             self._recorder.stop()
         finally:
-            _lock_path(self.path).unlink(missing_ok=True)
+            lock_path(self.path).unlink(missing_ok=True)
             self._practice.store.finish_take(self.take_id, duration=0.0, status="failed")
             self._practice.store.delete_take(self.take_id)
 
@@ -230,11 +212,11 @@ class Practice:
         path = self.new_audio_path(question.id, started)
         recorder = self.recorder_factory()
         feed = _BlockBuffer()
-        _lock_path(path).write_text(str(os.getpid()), encoding="utf-8")
+        lock_path(path).write_text(str(os.getpid()), encoding="utf-8")
         try:
             recorder.start(path, on_block=feed)
         except BaseException:
-            _lock_path(path).unlink(missing_ok=True)
+            lock_path(path).unlink(missing_ok=True)
             path.unlink(missing_ok=True)
             raise
         streamer = StreamingTranscriber(self.transcriber, recorder.samplerate, on_update=on_partial)
@@ -391,35 +373,3 @@ class Practice:
             analysis=analysis,
             error=error,
         )
-
-
-def repair_interrupted(store: Store) -> list[int]:
-    """Find takes left 'recording' by a process that died; repair and mark them recovered.
-
-    Cheap (no model): runs at the start of every command. Returns the recovered take ids.
-    """
-    from offguard.audio.recovery import repair_audio
-
-    recovered: list[int] = []
-    for take in store.takes_with_status("recording"):
-        lock = _lock_path(take.audio_path)
-        try:
-            pid: int | None = int(lock.read_text(encoding="utf-8").strip())
-        except (OSError, ValueError):
-            pid = None
-        if pid is not None and _pid_alive(pid):
-            continue  # still being recorded by a live process
-        try:
-            duration = repair_audio(take.audio_path)
-        except AudioFileError as exc:
-            store.finish_take(take.id, duration=0.0, status="failed", note=exc.message)
-        else:
-            store.finish_take(
-                take.id,
-                duration=duration,
-                status="recovered",
-                note="Recovered after the app stopped unexpectedly.",
-            )
-            recovered.append(take.id)
-        lock.unlink(missing_ok=True)
-    return recovered

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
 from offguard.cli.main import add_common
@@ -29,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from offguard.cli.takes_service import find_question, open_practice, outcome_json
+    from offguard.cli.takes_service import find_question, open_practice, print_outcome
     from offguard.store import Store
 
     settings = load_settings(args.data_dir, model=args.model)
@@ -40,10 +38,5 @@ def handle(args: argparse.Namespace) -> int:
         outcome = open_practice(settings, store).import_audio(args.audio, question.id)
     finally:
         store.close()
-    if outcome.error:
-        print(f"offguard: warning: {outcome.error}", file=sys.stderr)
-    if args.json:
-        print(json.dumps(outcome_json(outcome)))
-    else:
-        print(outcome.take_id)
+    print_outcome(outcome, args.json)
     return 0

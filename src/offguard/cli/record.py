@@ -53,9 +53,8 @@ def _wait_for_stop(seconds: float | None, active_error: object) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    import json
 
-    from offguard.cli.takes_service import find_question, open_practice, outcome_json
+    from offguard.cli.takes_service import find_question, open_practice, print_outcome
     from offguard.store import Store
 
     settings = load_settings(args.data_dir, model=args.model, device=args.device)
@@ -79,12 +78,7 @@ def handle(args: argparse.Namespace) -> int:
             pass
         print("Transcribing...", file=sys.stderr)
         outcome = active.stop()
-        if outcome.error:
-            print(f"offguard: warning: {outcome.error}", file=sys.stderr)
-        if args.json:
-            print(json.dumps(outcome_json(outcome)))
-        else:
-            print(outcome.take_id)
+        print_outcome(outcome, args.json)
         return 0
     finally:
         store.close()

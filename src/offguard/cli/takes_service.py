@@ -49,6 +49,15 @@ def outcome_json(outcome: TakeOutcome) -> dict[str, object]:
     }
 
 
+def print_outcome(outcome: TakeOutcome, as_json: bool) -> None:
+    """What `record` and `import` print: a warning if any, then the take id or the JSON."""
+    import json
+
+    if outcome.error:
+        print(f"offguard: warning: {outcome.error}", file=sys.stderr)
+    print(json.dumps(outcome_json(outcome)) if as_json else outcome.take_id)
+
+
 def find_question(settings: Settings, store: Store, question_id: str) -> Question:
     """A bank or user question by id, or a clear error listing how to find ids."""
     from offguard.errors import OffguardError
@@ -74,7 +83,7 @@ def recover_on_start(settings: Settings) -> None:
     if not settings.db_path.is_file():
         return
     from offguard.errors import OffguardError
-    from offguard.practice import repair_interrupted
+    from offguard.recovery import repair_interrupted
     from offguard.store import Store
 
     try:
