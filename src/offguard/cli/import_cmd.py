@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from offguard.cli.main import add_common
@@ -35,6 +36,8 @@ def handle(args: argparse.Namespace) -> int:
     store = Store.open(settings.db_path)
     try:
         question = find_question(settings, store, args.question)
+        if sys.stderr.isatty():
+            print(f"Transcribing {args.audio.name}...", file=sys.stderr)
         outcome = open_practice(settings, store).import_audio(args.audio, question.id)
     finally:
         store.close()
