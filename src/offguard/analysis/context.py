@@ -8,7 +8,10 @@
   is a CV line ("I ran a team of 25 pickers");
 - a repeat bounded by a told story ("The log had gaps every weekend", "I checked it every
   shift for two weeks"), someone else's usual state inside a told event ("who was normally
-  chatty"), and a distributive "in each flat" inside one search.
+  chatty"), and a distributive "in each flat" inside one search;
+- a name given in the story ("I'll call him J"), someone or something else's usual state set
+  beside a told event ("He's normally about two", "Normally that's a two-man job"), and a
+  repeat with one person of the story ("I sat with him every week").
 
 ``in_context(norm, spans, cues, raw)`` is True when ``raw`` should be dropped.
 """
@@ -40,7 +43,65 @@ def in_context(
         or _narrated_number(norm, spans, cues, raw)
         or _bounded_repeat(norm, spans, cues, raw)
         or background_habit(norm, spans, cues, raw)
+        or _naming(norm, raw)
+        or _others_usual(norm, spans, cues, raw)
+        or _person_repeat(norm, spans, cues, raw)
     )
+
+
+_NAMING = re.compile(r"(?:i'll|i will|let's|we'll) call (?:him|her|them|it|this \w+) ")
+
+
+def _naming(norm: str, raw: RawFlag) -> bool:
+    """'I'll call him J': the speaker names someone in the story, no hypothetical."""
+    return raw.kind == "hypothetical" and bool(_NAMING.match(norm, raw.start))
+
+
+_OWN = re.compile(r"(?<![\w'])(?:i|we|i'm|we're|i've|we've|i'd|we'd|my|our|me|us)(?![\w'])")
+
+
+def _others_usual(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """'He's normally about two', 'Normally that's a two-man job': someone or something
+    else's usual state set beside a told event (a neighbouring sentence narrates with a
+    checkable detail), not the speaker's habit."""
+    if raw.kind != "habitual" or first_person(norm, raw):
+        return False
+    idx = index(spans, raw.start)
+    if idx is None:
+        return False
+    lo, hi = spans[idx]
+    clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
+    if _OWN.search(norm, clause[0], clause[1]):
+        return False
+    near = [k for k in cues[max(0, idx - 1) : idx + 2] if k is not cues[idx]]
+    anchored = [k for k in cues if k.narrative and (k.times or k.names or k.numbers)]
+    told = any(k.narrative or k.present_actions for k in near)
+    return told and len(anchored) >= 2
+
+
+_PERSON_REPEAT = re.compile(r"i ([a-z]+) (?:with |to |for )?(?:him|her|them)(?![\w'])")
+
+
+def _person_repeat(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """'I sat with him every week': a past repeat with one person of the story, bounded by
+    the story (what the speaker did for that person), not a habit."""
+    if raw.kind != "habitual" or raw.scope != "piece":
+        return False
+    idx = index(spans, raw.start)
+    if idx is None or not cues[idx].narrative:
+        return False
+    lo, hi = spans[idx]
+    clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
+    past = lexicon.words("irregular_past.txt")
+    for m in _PERSON_REPEAT.finditer(norm, clause[0], clause[1]):
+        verb = m.group(1)
+        if verb in past or (verb.endswith("ed") and len(verb) > 4):
+            return True
+    return False
 
 
 def _past_would(
