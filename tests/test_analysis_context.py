@@ -53,3 +53,36 @@ def test_the_speakers_routine_stays_habitual() -> None:
     )
     assert _kinds(a, "habitual")
     assert a.verdict == "generic"
+
+
+def test_a_reported_promise_is_not_hypothetical() -> None:
+    a = analyze_text(
+        "On the Friday before the launch in May the client rang me at six. I told her I'll "
+        "check the build tonight, and I found the broken payment link by nine."
+    )
+    assert not _kinds(a, "hypothetical")
+
+
+WEAKNESS_THEN_PRACTICE = (
+    "I take on too much myself. The worst time was the Harlow refit in 2022: I kept all the "
+    "supplier calls to myself and we lost two days when I was off sick. What I do now is I "
+    "don't keep calls to myself, I log them in the shared tracker, and I brief my deputy "
+    "every Friday. On the last three jobs I've worked that way and nothing slipped."
+)
+
+
+def test_the_new_practice_after_a_told_failure_is_not_a_habit_or_boast() -> None:
+    a = analyze_text(WEAKNESS_THEN_PRACTICE)
+    assert a.verdict == "specific"
+    after = WEAKNESS_THEN_PRACTICE.index("What I do now")
+    assert not [f for f in a.flags if f.start >= after and f.kind in ("habitual", "self-praise")]
+    assert not _kinds(a, "unsupported-number")
+
+
+def test_a_new_habit_with_no_told_event_stays_flagged() -> None:
+    a = analyze_text(
+        "I take on too much myself. What I do now is I don't keep things to myself, I "
+        "always delegate and I brief my team every week. I've worked that way for ten years."
+    )
+    assert a.verdict == "generic"
+    assert _kinds(a, "habitual") or _kinds(a, "unsupported-number")

@@ -11,7 +11,11 @@
   chatty"), and a distributive "in each flat" inside one search;
 - a name given in the story ("I'll call him J"), someone or something else's usual state set
   beside a told event ("He's normally about two", "Normally that's a two-man job"), and a
-  repeat with one person of the story ("I sat with him every week").
+  repeat with one person of the story ("I sat with him every week"), a promise reported
+  ("I say I'll come back within a day");
+- after a told event, the new practice it led to ("What I do now is I never give a date in
+  the meeting") and its evidence ("On the last four projects I've done it that way"):
+  ``changed_practice``, applied by the scorer to every cue, late ones included.
 
 ``in_context(norm, spans, cues, raw)`` is True when ``raw`` should be dropped.
 """
@@ -46,7 +50,46 @@ def in_context(
         or _naming(norm, raw)
         or _others_usual(norm, spans, cues, raw)
         or _person_repeat(norm, spans, cues, raw)
+        or _reported(norm, raw)
     )
+
+
+_REPORTED = re.compile(
+    r"(?:i|we|he|she|they) (?:say|said|tell (?:him|her|them|the \w+)|told (?:him|her|them|"
+    r"the \w+)|promise|promised)(?: that)? $"
+)
+
+
+def _reported(norm: str, raw: RawFlag) -> bool:
+    """'I say I'll come back within a day', 'I told her I'd check': a promise reported,
+    not what the speaker would do in general."""
+    if raw.kind != "hypothetical":
+        return False
+    return bool(_REPORTED.search(norm, max(0, raw.start - 24), raw.start))
+
+
+def changed_practice(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """After a told event, 'What I do now is I never give a date in the meeting' is the new
+    practice the story led to, and 'On the last four projects I've done it that way' its
+    evidence: the after of a change, not a habit or a boast."""
+    idx = index(spans, raw.start)
+    if idx is None or idx == 0:
+        return False
+    if not any(k.narrative and (k.times or k.numbers or k.names) for k in cues[:idx]):
+        return False
+    lo, hi = spans[idx]
+    if raw.kind == "unsupported-number":
+        return bool(_SINCE.search(norm, lo, hi))
+    if raw.kind == "self-praise":
+        return norm.startswith(("i never", "i don't", "i do not"), raw.start) and bool(
+            _CHANGE.search(norm, lo, raw.start)
+        )
+    return raw.kind == "habitual" and bool(_CHANGE.search(norm, lo, raw.start))
+
+
+_SINCE = re.compile(r"(?<![\w'])(?:that way|since then|ever since|since that)(?![\w'])")
 
 
 _NAMING = re.compile(r"(?:i'll|i will|let's|we'll) call (?:him|her|them|it|this \w+) ")
@@ -237,4 +280,4 @@ def index(spans: list[tuple[int, int]], pos: int) -> int | None:
     return None
 
 
-__all__ = ["first_person", "in_context", "index"]
+__all__ = ["changed_practice", "first_person", "in_context", "index"]

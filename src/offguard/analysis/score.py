@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from offguard.analysis import grammar, lexicon
 from offguard.analysis.clauses import clauses, containing, pieces
-from offguard.analysis.context import first_person, in_context
+from offguard.analysis.context import changed_practice, first_person, in_context
 from offguard.analysis.context import index as _index
 from offguard.analysis.episode import adjustment, measure, present_scene
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
@@ -206,9 +206,11 @@ def score_text(text: str) -> Scored:
     raws.extend(story_arcs(text, norm, spans, cues, present_frame))
     told = [bool(c.own_actions or c.present_actions or c.times or c.names) for c in cues]
     raws.extend(grammar.generic_you(text, norm, spans, told))
+    raws = [r for r in raws if not changed_practice(norm, spans, cues, r)]
     flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
-    raws.extend(_contextual(text, norm, spans, cues, events, own_total, raws))
+    extra = _contextual(text, norm, spans, cues, events, own_total, raws)
+    raws.extend(r for r in extra if not changed_practice(norm, spans, cues, r))
     generic = [0.0] * len(spans)
     weights: list[tuple[int, float]] = []
     for raw in _merge_same_kind(raws):
