@@ -86,3 +86,20 @@ def test_a_new_habit_with_no_told_event_stays_flagged() -> None:
     )
     assert a.verdict == "generic"
     assert _kinds(a, "habitual") or _kinds(a, "unsupported-number")
+
+
+def test_a_time_of_day_is_not_an_unsupported_number() -> None:
+    a = analyze_text(
+        "It's my first Saturday on the till and the card machine dies at eleven. I put a cash "
+        "only sign up, I send Sam to the bank for change, and I write every card order in the "
+        "book. By two we've got a loan machine and we haven't turned anyone away."
+    )
+    assert not _kinds(a, "unsupported-number")
+
+
+def test_a_cv_figure_after_by_stays_unsupported() -> None:
+    a = analyze_text(
+        "I've managed teams of 40 and grown the region by 30% in two years. I'm a strong "
+        "leader and I always deliver."
+    )
+    assert _kinds(a, "unsupported-number")

@@ -51,6 +51,29 @@ _NUM = re.compile(
 )
 
 _SPEAKER = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|me|my|we|we've|we're|our|us)(?![\w'])")
+_CLOCK = re.compile(
+    r"(?:(?<![\w'])(?:at|by|until|till|before|after|it's|past|to) (?:half |about |around )?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
+    r"|half (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))$"
+)
+_CLOCK_NEXT = re.compile(
+    r"\s*(?:$|[,;:!?]|\.(?!\d)|(?:a\.?m|p\.?m|o'clock|sharp|that|this|the|on|in|and|with|"
+    r"i|we|he|she|they|you|it|before|after|when|so|but|then|fifteen|thirty|forty-five|"
+    r"tonight|at night)(?:'[a-z]+)?(?![\w']))"
+)
+
+
+def _clock(norm: str, lo: int, start: int) -> bool:
+    """Is the number at ``start`` a time of day ("by two", "at half eight", "it's 6")?"""
+    head = re.match(r"[\w:.]+", norm[start:])
+    end = start + (head.end() if head else 0)
+    if norm[end - 1 : end] == ".":
+        end -= 1
+    if not _CLOCK.search(norm, max(lo, start - 14), end):
+        return False
+    return bool(_CLOCK_NEXT.match(norm, end))
+
+
 _PRECISE = re.compile(r"[$£€]\s?\d|\d+\.\d")
 EVENT_CAP = 5.0
 GENERIC_CAP = 4.0
@@ -294,6 +317,8 @@ def _contextual(
                     continue  # part of a name: "the Big Four"
                 if _PRECISE.search(norm, lo, hi):
                     continue  # "$1.5 billion", "3.2 percent": measured figures, not a boast
+                if _clock(norm, lo, m.start()):
+                    continue  # "by two the lines are back", "it's six a.m.": a time of day
                 if c.narrative and not perfect and containing(parts, m.start()) not in in_claim:
                     continue
                 if not any(r.start <= m.start() < r.end for r in raws):
