@@ -103,3 +103,22 @@ def test_a_cv_figure_after_by_stays_unsupported() -> None:
         "leader and I always deliver."
     )
     assert _kinds(a, "unsupported-number")
+
+
+def test_pay_figures_in_a_salary_answer_are_not_scale_claims() -> None:
+    a = analyze_text(
+        "Fifty thousand base. I'm on forty-six now at Brightwell, and I've got an offer at "
+        "forty-nine from another firm. I checked three similar roles in Leeds last month and "
+        "they were all between forty-eight and fifty-two."
+    )
+    assert not _kinds(a, "unsupported-number")
+    assert a.verdict == "specific"
+
+
+def test_experience_in_a_salary_answer_stays_a_scale_claim() -> None:
+    a = analyze_text(
+        "I've had ten years of experience at the top level, so I'd expect the top of the "
+        "band. It's not all about the money for me though."
+    )
+    assert _kinds(a, "unsupported-number")
+    assert a.verdict == "generic"

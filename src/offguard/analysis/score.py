@@ -74,6 +74,13 @@ def _clock(norm: str, lo: int, start: int) -> bool:
     return bool(_CLOCK_NEXT.match(norm, end))
 
 
+#: An answer about pay: its figures after "on", "at", "to" are amounts, not scale claims.
+_MONEY = re.compile(
+    r"(?<![\w'])(?:salary|base|pay|band|package|per annum|k|grand)"
+    r"(?![\w'])|[$£€]\s?\d"
+)
+_AMOUNT = re.compile(r"(?<![\w'])(?:on|at) (?:about |around )?$")
+_UNIT = re.compile(r"(?:year|month|week|day|hour|minute|site|team|staff|people)s?(?![\w'])")
 _PRECISE = re.compile(r"[$£€]\s?\d|\d+\.\d")
 EVENT_CAP = 5.0
 GENERIC_CAP = 4.0
@@ -302,6 +309,7 @@ def _contextual(
     # an answer told only as "we" (three or more "we" actions, no "I" action anywhere):
     # every "we" hides the speaker's part, however vivid the event
     we_told = own_total == 0 and len(_WE.findall(norm)) >= 3
+    money = bool(_MONEY.search(norm))
     for idx, (lo, hi) in enumerate(spans):
         c = cues[idx]
         # a bare figure is a claim about the speaker's scale only when the speaker is in it
@@ -317,6 +325,12 @@ def _contextual(
                     continue  # part of a name: "the Big Four"
                 if _PRECISE.search(norm, lo, hi):
                     continue  # "$1.5 billion", "3.2 percent": measured figures, not a boast
+                if (
+                    money
+                    and _AMOUNT.search(norm, max(lo, m.start() - 12), m.start())
+                    and not _UNIT.search(m.group(0))
+                ):
+                    continue  # "I'm on fifty-two now", "an offer at fifty-six": a pay figure
                 if _clock(norm, lo, m.start()):
                     continue  # "by two the lines are back", "it's six a.m.": a time of day
                 if c.narrative and not perfect and containing(parts, m.start()) not in in_claim:
