@@ -122,3 +122,27 @@ def test_experience_in_a_salary_answer_stays_a_scale_claim() -> None:
     )
     assert _kinds(a, "unsupported-number")
     assert a.verdict == "generic"
+
+
+ESTIMATE = (
+    "Okay, thinking out loud. A bus is maybe ten metres by two and a half, and about two "
+    "high, so fifty cubic metres. A golf ball is about four centimetres across, so if I treat "
+    "it as a cube that's about sixty four cubic centimetres, call it sixty. A cubic metre is "
+    "a million cubic centimetres, so about sixteen thousand per cubic metre. Times fifty is "
+    "eight hundred thousand. Minus the seats, call it half a million."
+)
+
+
+def test_an_estimate_worked_aloud_is_specific() -> None:
+    a = analyze_text(ESTIMATE)
+    assert a.verdict == "specific"
+    assert not [f for f in a.flags if f.kind in ("unsupported-number", "habitual", "platitude")]
+
+
+def test_counted_experience_is_not_working() -> None:
+    a = analyze_text(
+        "I've had 10 years of experience and 100s of clients. I've been promoted three times "
+        "in five years. I always exceed my KPIs, two or three times over."
+    )
+    assert a.verdict == "generic"
+    assert _kinds(a, "unsupported-number")

@@ -196,12 +196,15 @@ def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[
         before = norm[max(0, m.start() - 40) : m.start()]
         if _ONE_EXAMPLE.search(before):
             continue  # "the one I always come back to": choosing an example
+        if verb in _SUPPOSE and before.endswith(("if ", "say ", "so ")):
+            continue  # "if I treat it as a cube": a step of working, no routine
         if _CHANGE.search(before.split(".")[-1]):
             continue  # "Now I keep a spoon pot": the new habit is the result of the story
         out.append(RawFlag(m.start(), m.end(), "habitual"))
     return out
 
 
+_SUPPOSE = wordset("assume treat round call take estimate guess say count")
 _GO_OUT = re.compile(r" (?:for|out|running|swimming|walking|home)(?![\w'])")
 _CHANGE = re.compile(
     r"(?<![\w'])(?:now|since then|these days|ever since|from then on|after that|nowadays)(?![\w'])"

@@ -19,6 +19,7 @@ from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.context import changed_practice, first_person, in_context
 from offguard.analysis.context import index as _index
 from offguard.analysis.episode import adjustment, measure, present_scene
+from offguard.analysis.figures import WORKING, about_pay, clock, pay_amount
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
 from offguard.analysis.genericity import historical_present, plain_episode, story_arcs
 from offguard.analysis.specifics import SentenceCues, scan_sentence
@@ -51,36 +52,6 @@ _NUM = re.compile(
 )
 
 _SPEAKER = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|me|my|we|we've|we're|our|us)(?![\w'])")
-_CLOCK = re.compile(
-    r"(?:(?<![\w'])(?:at|by|until|till|before|after|it's|past|to) (?:half |about |around )?"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}(?:[:.]\d\d)?)"
-    r"|half (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))$"
-)
-_CLOCK_NEXT = re.compile(
-    r"\s*(?:$|[,;:!?]|\.(?!\d)|(?:a\.?m|p\.?m|o'clock|sharp|that|this|the|on|in|and|with|"
-    r"i|we|he|she|they|you|it|before|after|when|so|but|then|fifteen|thirty|forty-five|"
-    r"tonight|at night)(?:'[a-z]+)?(?![\w']))"
-)
-
-
-def _clock(norm: str, lo: int, start: int) -> bool:
-    """Is the number at ``start`` a time of day ("by two", "at half eight", "it's 6")?"""
-    head = re.match(r"[\w:.]+", norm[start:])
-    end = start + (head.end() if head else 0)
-    if norm[end - 1 : end] == ".":
-        end -= 1
-    if not _CLOCK.search(norm, max(lo, start - 14), end):
-        return False
-    return bool(_CLOCK_NEXT.match(norm, end))
-
-
-#: An answer about pay: its figures after "on", "at", "to" are amounts, not scale claims.
-_MONEY = re.compile(
-    r"(?<![\w'])(?:salary|base|pay|band|package|per annum|k|grand)"
-    r"(?![\w'])|[$£€]\s?\d"
-)
-_AMOUNT = re.compile(r"(?<![\w'])(?:on|at) (?:about |around )?$")
-_UNIT = re.compile(r"(?:year|month|week|day|hour|minute|site|team|staff|people)s?(?![\w'])")
 _PRECISE = re.compile(r"[$£€]\s?\d|\d+\.\d")
 EVENT_CAP = 5.0
 GENERIC_CAP = 4.0
@@ -236,7 +207,15 @@ def score_text(text: str) -> Scored:
     raws.extend(story_arcs(text, norm, spans, cues, present_frame))
     told = [bool(c.own_actions or c.present_actions or c.times or c.names) for c in cues]
     raws.extend(grammar.generic_you(text, norm, spans, told))
-    raws = [r for r in raws if not changed_practice(norm, spans, cues, r)]
+    # an estimate worked aloud: several sentences of figures joined by arithmetic is the
+    # answer's own reasoning, as particular as one event; its figures are no claims
+    worked = sum(c.numbers >= 2 for c in cues) >= 3 and len(WORKING.findall(norm)) >= 2
+    raws = [
+        r
+        for r in raws
+        if not changed_practice(norm, spans, cues, r)
+        and not (worked and _in_working(r, spans, cues))
+    ]
     flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
     extra = _contextual(text, norm, spans, cues, events, own_total, raws)
@@ -258,6 +237,7 @@ def score_text(text: str) -> Scored:
     e_total = sum(events)
     g_total = sum(generic)
     episode = any(c.narrative for c in cues) and plain_episode(norm)
+    episode = episode or worked
     partial = Scored(0.0, sent_scores, spans, cues, [], [], events, e_total, g_total)
     partial.episode = episode
     partial.shift = adjustment(ep)
@@ -309,13 +289,14 @@ def _contextual(
     # an answer told only as "we" (three or more "we" actions, no "I" action anywhere):
     # every "we" hides the speaker's part, however vivid the event
     we_told = own_total == 0 and len(_WE.findall(norm)) >= 3
-    money = bool(_MONEY.search(norm))
+    money = about_pay(norm)
     for idx, (lo, hi) in enumerate(spans):
         c = cues[idx]
         # a bare figure is a claim about the speaker's scale only when the speaker is in it
         weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0
         weak = weak and bool(_SPEAKER.search(norm, lo, hi))
         perfect = bool(_PERFECT.search(norm, lo, hi)) and c.narrative == 0
+        worked = len(WORKING.findall(norm, lo, hi)) >= 1 and c.numbers >= 2
         if c.numbers and (idx in claimed or perfect or (weak and c.concrete < 3)):
             parts = clauses(text, lo, hi)
             # In a story, only numbers in the clause of the claim belong to no event.
@@ -325,13 +306,11 @@ def _contextual(
                     continue  # part of a name: "the Big Four"
                 if _PRECISE.search(norm, lo, hi):
                     continue  # "$1.5 billion", "3.2 percent": measured figures, not a boast
-                if (
-                    money
-                    and _AMOUNT.search(norm, max(lo, m.start() - 12), m.start())
-                    and not _UNIT.search(m.group(0))
-                ):
+                if pay_amount(norm, money, lo, m.start(), m.group(0)):
                     continue  # "I'm on fifty-two now", "an offer at fifty-six": a pay figure
-                if _clock(norm, lo, m.start()):
+                if worked:
+                    continue  # "times fifty is about a hundred and ten thousand": working
+                if clock(norm, lo, m.start()):
                     continue  # "by two the lines are back", "it's six a.m.": a time of day
                 if c.narrative and not perfect and containing(parts, m.start()) not in in_claim:
                     continue
@@ -344,6 +323,15 @@ def _contextual(
             for m in _WE.finditer(norm, lo, hi):
                 out.append(RawFlag(m.start(), m.end(), "vague-we"))
     return out
+
+
+def _in_working(raw: RawFlag, spans: list[tuple[int, int]], cues: list[SentenceCues]) -> bool:
+    idx = _index(spans, raw.start)
+    return (
+        idx is not None
+        and cues[idx].numbers >= 2
+        and raw.kind in ("platitude", "habitual", "unsupported-number")
+    )
 
 
 def _merge_same_kind(raws: list[RawFlag]) -> list[RawFlag]:
