@@ -146,3 +146,26 @@ def test_counted_experience_is_not_working() -> None:
     )
     assert a.verdict == "generic"
     assert _kinds(a, "unsupported-number")
+
+
+WE_STORY = (
+    "We ran a summer fair for two thousand people once, at the old racecourse, and it rained "
+    "all day. We moved the stalls into the grandstand, we had the brass band and the dog show. "
+    "We pulled it off and the council loved it."
+)
+
+
+def test_an_event_told_only_as_we_is_generic() -> None:
+    a = analyze_text(WE_STORY)
+    assert a.verdict == "generic"
+    assert _kinds(a, "vague-we")
+
+
+def test_the_same_event_with_the_speakers_own_part_is_specific() -> None:
+    a = analyze_text(
+        "I ran a summer fair for two thousand people at the old racecourse last July, and it "
+        "rained all day. I moved the stalls into the grandstand by ten, I rang the brass band "
+        "to play under the stand, and I cut the dog show to one ring. We took four thousand "
+        "pounds, three hundred more than the year before."
+    )
+    assert a.verdict == "specific"

@@ -79,6 +79,8 @@ class Scored:
     swept: list[tuple[int, int, str]] = field(default_factory=list)
     #: raw-score shift from the answer's structure (:func:`offguard.analysis.episode.adjustment`)
     shift: float = 0.0
+    #: told only as "we": three or more "we" actions and no action of the speaker's own
+    we_only: bool = False
 
 
 def _detail(c: SentenceCues) -> float:
@@ -133,6 +135,7 @@ def structural_shift(scored: Scored, story: bool) -> float:
 
 
 SHIFT_DAMPING = 1.0
+WE_ONLY_PENALTY = 1.5
 
 
 def combine(scored: Scored, story: bool = False) -> float:
@@ -145,6 +148,10 @@ def combine(scored: Scored, story: bool = False) -> float:
         0.62 * scored.event_total - 0.85 * scored.generic_total + 0.6 * min(best_event, 3.0) - 3.2
     )
     raw_score += structural_shift(scored, story)
+    if scored.we_only:
+        # the speaker's own part is missing however vivid the event: "We did a wedding for
+        # three hundred once... we all pulled together... We smashed it"
+        raw_score -= WE_ONLY_PENALTY
     anchored = scored.episode or any(c.times + c.events + c.names + c.places for c in scored.cues)
     if story and anchored and scored.generic_total < STORY_GENERIC_LIMIT:
         raw_score += STORY_BONUS
@@ -241,6 +248,7 @@ def score_text(text: str) -> Scored:
     partial = Scored(0.0, sent_scores, spans, cues, [], [], events, e_total, g_total)
     partial.episode = episode
     partial.shift = adjustment(ep)
+    partial.we_only = own_total == 0 and len(_WE.findall(norm)) >= 3
     score = combine(partial) if toks else 0.0
     flags = resolve(text, raws, spans)
     # the sweep is offered for a generic verdict (the caller adds it once the verdict is final)
@@ -264,6 +272,7 @@ def score_text(text: str) -> Scored:
         episode=episode,
         swept=swept,
         shift=partial.shift,
+        we_only=partial.we_only,
     )
 
 
