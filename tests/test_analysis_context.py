@@ -169,3 +169,26 @@ def test_the_same_event_with_the_speakers_own_part_is_specific() -> None:
         "pounds, three hundred more than the year before."
     )
     assert a.verdict == "specific"
+
+
+def test_a_modal_backed_by_a_told_time_is_not_hypothetical() -> None:
+    a = analyze_text(
+        "I'd raise it with the manager straight away, and I have. In my first month at Halden "
+        "Foods I found two pallets of chicken logged at eight degrees, and I took the probe "
+        "readings to the shift manager, Priya, before the lorry left."
+    )
+    assert not _kinds(a, "hypothetical")
+
+
+def test_a_wish_tied_to_the_told_event_is_not_hypothetical() -> None:
+    a = analyze_text(
+        "Last spring I volunteered at the Hackney food bank and rebuilt their stock sheet so "
+        "the Saturday team could see what was running low by noon. Waste dropped by a third "
+        "in two months. I'd like to do that kind of work full time."
+    )
+    assert not _kinds(a, "hypothetical")
+
+
+def test_a_plain_would_stays_hypothetical() -> None:
+    a = analyze_text("I'd stay calm, I'd listen to the customer and I'd find a solution.")
+    assert _kinds(a, "hypothetical")

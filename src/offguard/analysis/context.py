@@ -15,7 +15,9 @@
   ("I say I'll come back within a day");
 - after a told event, the new practice it led to ("What I do now is I never give a date in
   the meeting") and its evidence ("On the last four projects I've done it that way"):
-  ``changed_practice``, applied by the scorer to every cue, late ones included.
+  ``changed_practice``, applied by the scorer to every cue, late ones included;
+- a modal backed at once ("I'd flag it the same day, and I have") or tied back to the told
+  event ("I'd like to do that kind of work from the inside").
 
 ``in_context(norm, spans, cues, raw)`` is True when ``raw`` should be dropped.
 """
@@ -51,7 +53,32 @@ def in_context(
         or _others_usual(norm, spans, cues, raw)
         or _person_repeat(norm, spans, cues, raw)
         or _reported(norm, raw)
+        or _backed_modal(norm, spans, cues, raw)
     )
+
+
+_BACKED = re.compile(r",? (?:and|which) (?:i have|i've done|i did|i have done)(?![\w'])")
+_TIE_BACK = re.compile(
+    r"(?<![\w'])(?:that kind of|that sort of|that type of|more of that)(?![\w'])"
+)
+
+
+def _backed_modal(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """'I'd flag it the same day, and I have': the modal is backed at once by a told time;
+    'I'd like to do that kind of work' after a told event ties the wish to that event."""
+    if raw.kind != "hypothetical":
+        return False
+    idx = index(spans, raw.start)
+    if idx is None:
+        return False
+    lo, hi = spans[idx]
+    clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
+    if _BACKED.match(norm, clause[1]) or _BACKED.search(norm, raw.start, hi):
+        return True
+    told = any(k.narrative and (k.times or k.numbers or k.names) for k in cues[:idx])
+    return told and bool(_TIE_BACK.search(norm, raw.start, clause[1]))
 
 
 _REPORTED = re.compile(
