@@ -192,3 +192,15 @@ def test_a_wish_tied_to_the_told_event_is_not_hypothetical() -> None:
 def test_a_plain_would_stays_hypothetical() -> None:
     a = analyze_text("I'd stay calm, I'd listen to the customer and I'd find a solution.")
     assert _kinds(a, "hypothetical")
+
+
+def test_a_story_of_a_kind_of_event_is_a_habit() -> None:
+    a = analyze_text(
+        "Yeah we got loads of those on the late shift, weekends mostly. There'd be a customer "
+        "who'd waited too long and they'd start shouting, and I used my training, I kept calm "
+        "and listened. It always settled down in the end."
+    )
+    assert a.verdict == "generic"
+    habits = " | ".join(_kinds(a, "habitual"))
+    assert "There'd be" in habits
+    assert "loads of those" in habits

@@ -53,6 +53,8 @@ _NUM = re.compile(
 
 _SPEAKER = re.compile(r"(?<![\w'])(?:i|i'm|i've|i'd|me|my|we|we've|we're|our|us)(?![\w'])")
 _PRECISE = re.compile(r"[$£€]\s?\d|\d+\.\d")
+#: A story of a kind of event, not one: "there'd be these lads...", "we had loads of those".
+_RECURRING = re.compile(r"there(?:'d| would)|(?:had|get|got|see|saw|deal with|dealt with) ")
 EVENT_CAP = 5.0
 GENERIC_CAP = 4.0
 
@@ -233,7 +235,12 @@ def score_text(text: str) -> Scored:
         idx = _index(spans, raw.start)
         if idx is not None:
             weight = WEIGHTS[raw.kind]
-            if raw.kind == "habitual" and cues[idx].narrative and not first_person(norm, raw):
+            if (
+                raw.kind == "habitual"
+                and cues[idx].narrative
+                and not first_person(norm, raw)
+                and not _RECURRING.match(norm, raw.start)
+            ):
                 weight *= 0.5  # "every time someone used the microwave, the wifi died": in a story
             generic[idx] += weight
             weights.append((raw.start, weight))
