@@ -121,3 +121,30 @@ def test_a_pause_before_stop_has_the_tail_ready(
     assert "what your country can do for you" in " ".join(normalize(result.text))
     assert result.duration == pytest.approx(12.0, abs=0.01)
     assert result.words[-1].end <= 11.0 + 1e-6
+
+
+def test_a_stop_on_the_last_word_decodes_only_the_tail(
+    transcriber: WhisperTranscriber, speech_dir: Path
+) -> None:
+    from offguard.transcription.chunking import frame_energy_db
+
+    jfk = load_audio(speech_dir / "clips" / "jfk.flac")
+    energy = frame_energy_db(jfk, SR)
+    last_loud = int(np.nonzero(energy > energy.max() - 40.0)[0][-1])
+    jfk = jfk[: (last_loud + 1) * int(SR * 0.03)]  # ends right on "country", no pause
+    # No cut before 30 s: without provisional guesses the whole take would be left at stop.
+    streamer = StreamingTranscriber(transcriber, SR, min_chunk=30.0)
+    for start in range(0, jfk.size, SR // 10):
+        streamer.feed(jfk[start : start + SR // 10])
+        while not streamer.idle():  # a worker that keeps up: it guesses at every pause
+            time.sleep(0.02)
+    result = streamer.finish()
+    assert result.settings["tail_ready"] is False
+    # Only the audio after the latest pause was decoded after stop.
+    assert 0.0 < result.settings["tail_seconds"] < 4.0
+    assert result.settings["chunks"] == 2
+    text = " ".join(normalize(result.text))
+    assert "ask not what your country can do for you" in text
+    assert text.endswith("what you can do for your country")
+    starts = [w.start for w in result.words]
+    assert starts == sorted(starts) and result.words[-1].end <= jfk.size / SR + 1e-6

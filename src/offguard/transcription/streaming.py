@@ -10,7 +10,10 @@ since the last cut is left to transcribe (Silero VAD skips it at once when it is
 When the speaker pauses before a chunk is long enough to cut, and the worker is idle, the
 audio so far is transcribed provisionally. If the take then ends without further speech,
 :meth:`finish` uses that result instead of starting on the tail: people stop talking a moment
-before they press stop, and that moment is enough to have the last words ready.
+before they press stop, and that moment is enough to have the last words ready. A pause
+missed because the worker was busy is guessed at as soon as it is free. When the take ends
+on a word instead, :meth:`finish` keeps the latest provisional transcription and decodes only
+the audio after it, so a stop right on the last word costs a short tail, not a whole chunk.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class _Chunk:
     provisional: bool = False  # a guess at the tail, kept only if the take ends here
     result: Transcript | None = None  # a provisional chunk's transcription, once done
     adopt: _Chunk | None = None  # finish(): use this provisional chunk's result
+    after: _Chunk | None = None  # finish(): keep this guess's result, then decode this chunk
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ class StreamingTranscriber:
         self._busy = False
         self._guess: _Chunk | None = None  # the latest provisional chunk
         self._tail_ready = False  # finish() used a provisional transcription
+        self._pause = 0  # latest pause inside the pending audio (sample index), if any
+        self._tail_seconds = 0.0  # audio whose decoding had not started at finish()
         self._worker = threading.Thread(target=self._work, name="offguard-stream", daemon=True)
         self._worker.start()
 
@@ -114,8 +120,11 @@ class StreamingTranscriber:
         for pos in pauses:
             if pos - self._pending_start >= self._min:
                 self._cut(pos)
-            elif pos > self._pending_start and not self._busy and self._queue.empty():
-                self._provisional(pos)
+            elif pos > self._pending_start:
+                self._pause = pos
+        forming = 0 < self._detector.quiet_run < self._detector.pause_frames  # wait for it
+        if self._pause > self._guessed_to() and not forming and self.idle():
+            self._provisional(self._pause)
         if self._pending_size >= self._max:
             self._cut_at_quietest()
 
@@ -143,10 +152,20 @@ class StreamingTranscriber:
         self._guess = guess
         self._queue.put(guess)
 
+    def _current_guess(self) -> _Chunk | None:
+        """The latest provisional chunk if it starts where the pending audio does."""
+        guess = self._guess
+        return guess if guess is not None and guess.start == self._pending_start else None
+
+    def _guessed_to(self) -> int:
+        """Sample index up to which the pending audio is (being) transcribed provisionally."""
+        guess = self._current_guess()
+        return self._pending_start if guess is None else guess.start + guess.audio.size
+
     def _usable_guess(self) -> _Chunk | None:
         """The provisional chunk if it covers all the speech still pending."""
-        guess = self._guess
-        if guess is None or guess.start != self._pending_start:
+        guess = self._current_guess()
+        if guess is None:
             return None
         end = guess.start + guess.audio.size
         quiet_since = self._total - self._detector.quiet_run * self._detector.hop
@@ -183,7 +202,7 @@ class StreamingTranscriber:
                 self._tail_ready = True
                 self._queue.put(_Chunk(guess.start, guess.audio, adopt=guess))
             elif self._pending_size:
-                self._cut(self._pending_start + self._pending_size)
+                self._cut_tail()
             self._pending = []
             self._queue.put(None)
         self._worker.join()
@@ -196,7 +215,12 @@ class StreamingTranscriber:
             words = tuple(self._words)
             chunks = self._chunks_done
         settings: dict[str, Any] = dict(self.transcriber.settings())
-        settings.update(streaming=True, chunks=chunks, tail_ready=self._tail_ready)
+        settings.update(
+            streaming=True,
+            chunks=chunks,
+            tail_ready=self._tail_ready,
+            tail_seconds=round(self._tail_seconds, 3),
+        )
         return Transcript(
             text=text,
             words=words,
@@ -204,6 +228,22 @@ class StreamingTranscriber:
             model=self.transcriber.model_name,
             settings=settings,
         )
+
+    def _cut_tail(self) -> None:
+        """At finish: queue the pending audio, only the part after the latest guess if any."""
+        import numpy as np
+
+        guess = self._current_guess()
+        end = self._pending_start + self._pending_size
+        if guess is None:
+            self._tail_seconds = self._pending_size / self.samplerate
+            self._cut(end)
+            return
+        self._guess = None  # not started yet: skipped, one decode of all the pending audio
+        audio = np.concatenate(self._pending)
+        split = guess.audio.size
+        self._tail_seconds = (audio.size - split) / self.samplerate
+        self._queue.put(_Chunk(guess.start + split, audio[split:].copy(), after=guess))
 
     def cancel(self) -> None:
         """Stop transcribing (the current chunk is abandoned at its next segment)."""
@@ -246,9 +286,23 @@ class StreamingTranscriber:
         )
 
     def _transcribe(self, chunk: _Chunk) -> None:
+        import numpy as np
+
+        guess = chunk.after
+        if guess is not None:
+            if guess.result is None:  # the guess never ran: decode all the pending audio
+                audio = np.concatenate([guess.audio, chunk.audio])
+                chunk = _Chunk(guess.start, audio, queued=chunk.queued)
+                self._tail_seconds = audio.size / self.samplerate
+            else:
+                self._record(guess, guess.result, time.perf_counter())
         began = time.perf_counter()
         adopted = chunk.adopt.result if chunk.adopt is not None else None
         result = adopted if adopted is not None else self._run(chunk)
+        self._record(chunk, result, began)
+
+    def _record(self, chunk: _Chunk, result: Transcript, began: float) -> None:
+        """Append a chunk's transcription to the take and report the text so far."""
         with self._lock:
             if result.text:
                 self._texts.append(result.text)
