@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from offguard.analysis import analyze_text
 
 OWN = Path(__file__).parent / "data" / "answers-own.jsonl"
@@ -36,32 +38,26 @@ def test_own_set_accuracy_floor() -> None:
     assert hard >= OWN_ACCURACY_FLOOR - 0.05
 
 
-BLIND1 = Path(__file__).parent / "data" / "answers-blind.jsonl"
-#: The first blind set (now development data for analysis v3: measured 0.983 accuracy,
-#: 0.975 hard, 0.90 phrase recall).
-BLIND1_ACCURACY_FLOOR = 0.93
-BLIND1_PHRASE_RECALL_FLOOR = 0.85
+DATA = Path(__file__).parent / "data"
 
 
-def test_first_blind_set_floors() -> None:
-    accuracy, hard = _accuracy(BLIND1)
-    assert accuracy >= BLIND1_ACCURACY_FLOOR
-    assert hard >= BLIND1_ACCURACY_FLOOR - 0.05
-    assert _phrase_recall(BLIND1) >= BLIND1_PHRASE_RECALL_FLOOR
-
-
-BLIND2 = Path(__file__).parent / "data" / "answers-blind2.jsonl"
-#: The second blind set (development data for analysis v4: measured 0.975 accuracy, 0.963
-#: hard, 0.87 phrase recall; it was 0.892 / 0.838 / 0.83 held out under v3).
-BLIND2_ACCURACY_FLOOR = 0.93
-BLIND2_PHRASE_RECALL_FLOOR = 0.82
-
-
-def test_second_blind_set_floors() -> None:
-    accuracy, hard = _accuracy(BLIND2)
-    assert accuracy >= BLIND2_ACCURACY_FLOOR
-    assert hard >= BLIND2_ACCURACY_FLOOR - 0.05
-    assert _phrase_recall(BLIND2) >= BLIND2_PHRASE_RECALL_FLOOR
+@pytest.mark.parametrize(
+    ("name", "accuracy_floor", "recall_floor"),
+    [
+        # Each set was written blind to the rules and scored once while held out; later sets
+        # became development data. Measured with analysis v5: blind 0.983 / recall 0.91,
+        # blind2 1.000 / 0.88, blind3 0.983 / 0.87, blind4 (held out for v5) 0.920 / 0.86.
+        ("answers-blind.jsonl", 0.93, 0.85),
+        ("answers-blind2.jsonl", 0.93, 0.82),
+        ("answers-blind3.jsonl", 0.93, 0.82),
+        ("answers-blind4.jsonl", 0.88, 0.80),
+    ],
+)
+def test_blind_set_floors(name: str, accuracy_floor: float, recall_floor: float) -> None:
+    accuracy, hard = _accuracy(DATA / name)
+    assert accuracy >= accuracy_floor
+    assert hard >= accuracy_floor - 0.05
+    assert _phrase_recall(DATA / name) >= recall_floor
 
 
 def _phrase_recall(path: Path) -> float:
