@@ -155,7 +155,7 @@ def test_sentence_scores_shade_the_transcript() -> None:
     assert len(analysis.sentences) == 2
     first, second = analysis.sentences
     assert text[first.start : first.end].startswith("I always")
-    assert first.specificity < 50 < second.specificity
+    assert first.specificity < 30 and second.specificity > first.specificity + 20
 
 
 def test_suggestions_follow_what_is_missing() -> None:
@@ -227,7 +227,8 @@ def test_curly_apostrophes_are_read_like_straight_ones() -> None:
 def test_single_sentences_are_judged_on_their_detail(sentence: str, verdict: str) -> None:
     analysis = analyze_text(sentence)
     assert analysis.verdict == verdict
-    assert abs(analysis.specificity - analysis.sentences[0].specificity) < 1e-9
+    # the shading of the one sentence agrees with the verdict
+    assert (analysis.sentences[0].specificity >= 50) == (verdict == "specific")
 
 
 def test_transcript_without_punctuation_is_cut_into_pieces() -> None:

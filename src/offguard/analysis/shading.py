@@ -1,51 +1,82 @@
 """Scores for shading the transcript: one per sentence, or per clause in a long sentence.
 
-A spoken answer often runs on ("I radio Dave in goods-in, we find them behind the chiller,
-and the lorry leaves on time"); one score for 40 words hides which part is vague. Sentences
-longer than :data:`LONG` words are scored clause by clause (clauses shorter than
-:data:`SHORT` words join the next one), with the same rule as a whole sentence. A text of one
-sentence keeps its one score (it equals the answer's score).
+Each range is scored by :mod:`offguard.analysis.sentence_model` (how much detail it holds,
+learned from crowd ratings of sentence specificity) on the parsed answer. A spoken answer
+often runs on ("I radio Dave in goods-in, we find them behind the chiller, and the lorry
+leaves on time"); one score for 40 words hides which part is vague. Sentences longer than
+:data:`LONG` words are scored clause by clause (clauses shorter than :data:`SHORT` words join
+the next one). A piece of a longer written sentence (a clause, or a run-on transcript cut at
+"and then") is scored as if the whole sentence were like it, so it is judged on
+how dense its detail is, not marked down for being shorter than its sentence.
 """
 
 from __future__ import annotations
 
-import bisect
+from typing import TYPE_CHECKING
 
 from offguard.analysis.clauses import clauses
-from offguard.analysis.score import Scored, sentence_score
-from offguard.analysis.specifics import scan_sentence
-from offguard.analysis.text import Token, normalize, tokens
+from offguard.analysis.sentence_model import specificity, word_count
+from offguard.analysis.text import normalize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from offguard.analysis.score import Scored
 
 LONG = 25
 SHORT = 4
+#: A piece of a longer sentence is scored as if the sentence were like it, up to this length.
+MAX_LENGTH = 40
 
 
-def shade(text: str, scored: Scored) -> list[tuple[int, int, float]]:
-    """(start, end, specificity) ranges covering the sentences, in order."""
+def parse(text: str) -> Doc:
+    """The answer parsed for shading (named-entity recognition is not needed)."""
+    from offguard.analysis.nlp import get_nlp
+
+    return get_nlp()(text, disable=["ner"])
+
+
+def shade(text: str, scored: Scored, doc: Doc | None = None) -> list[tuple[int, int, float]]:
+    """(start, end, specificity) ranges covering the sentences, in order.
+
+    ``doc`` is the answer's parse (``text`` parsed); without it the text is parsed here."""
+    if not scored.sentence_spans:
+        return []
+    if doc is None:
+        doc = parse(text)
     out: list[tuple[int, int, float]] = []
     norm: str | None = None
-    toks: list[Token] = []
-    starts = [w for w, _ in scored.weights]
-    order = sorted(range(len(starts)), key=lambda i: starts[i])
-    starts_sorted = [starts[i] for i in order]
-    for (lo, hi), sc in zip(scored.sentence_spans, scored.sentence_scores, strict=True):
-        if len(scored.sentence_spans) == 1 or len(text[lo:hi].split()) <= LONG:
-            out.append((lo, hi, sc))
-            continue
-        if norm is None:
-            norm = normalize(text)
-            toks = tokens(text, norm)
-        parts = _grouped(text, norm, lo, hi)
-        if len(parts) < 2:
-            out.append((lo, hi, sc))
-            continue
-        for c_lo, c_hi in parts:
-            cues = scan_sentence(text, norm, toks, c_lo, c_hi, scored.present_frame, [])
-            a = bisect.bisect_left(starts_sorted, c_lo)
-            b = bisect.bisect_left(starts_sorted, c_hi)
-            generic = sum(scored.weights[order[i]][1] for i in range(a, b))
-            out.append((c_lo, c_hi, sentence_score(cues, generic)))
+    for unit in _units(text, scored.sentence_spans):
+        parts: list[tuple[int, int]] = []
+        for lo, hi in unit:
+            grouped = [(lo, hi)]
+            if len(scored.sentence_spans) > 1 and len(text[lo:hi].split()) > LONG:
+                norm = normalize(text) if norm is None else norm
+                grouped = _grouped(text, norm, lo, hi) or grouped
+            parts.extend(grouped)
+        length = None
+        if len(parts) > 1:
+            whole = doc.char_span(unit[0][0], unit[-1][1], alignment_mode="expand")
+            length = None if whole is None else min(word_count(whole), MAX_LENGTH)
+        for p_lo, p_hi in parts:
+            span = doc.char_span(p_lo, p_hi, alignment_mode="expand")
+            out.append((p_lo, p_hi, 0.0 if span is None else specificity(span, length)))
     return out
+
+
+def _units(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The sentence ranges grouped into written sentences: a range that does not end in
+    sentence-final punctuation (a run-on transcript cut into pieces) joins the next."""
+    units: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        current.append((lo, hi))
+        if text[lo:hi].rstrip().rstrip("\"')\u201d\u2019").endswith((".", "!", "?", "\u2026")):
+            units.append(current)
+            current = []
+    if current:
+        units.append(current)
+    return units
 
 
 def _grouped(text: str, norm: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -1,0 +1,56 @@
+"""How well the per-sentence shading follows crowd ratings of sentence specificity.
+
+    PYTHONPATH=src python bench/sentence_specificity.py
+
+Data: the Twitter, Yelp and movie-review sentences rated by crowd workers in Ko, Durrett &
+Li 2019 (tests/data/sentence-specificity). Prints Pearson r per domain between the ratings
+and (a) the model of :mod:`offguard.analysis.sentence_model` on the parsed sentence, and
+(b) ``analyze_text(sentence).sentences[].specificity`` (what the UI shades; a sentence split
+into several shaded ranges counts as their length-weighted mean), on the held-back quarter
+(every fourth sentence, never used to train or tune) and on the development part; then the
+time the features and model take per sentence once the parse is done.
+"""
+
+from __future__ import annotations
+
+import time
+
+from _sentences import DOMAINS, load, pearson, split
+
+from offguard.analysis import analyze_text
+from offguard.analysis.nlp import get_nlp
+from offguard.analysis.sentence_model import specificity
+
+
+def shaded(text: str) -> float:
+    parts = analyze_text(text).sentences
+    total = sum(p.end - p.start for p in parts)
+    if not total:
+        return 0.0
+    return sum(p.specificity * (p.end - p.start) for p in parts) / total
+
+
+def main() -> None:
+    nlp = get_nlp()
+    print(f"{'domain':<8} {'part':<9} {'n':>4} {'model r':>8} {'shading r':>10}")
+    spent = 0.0
+    count = 0
+    for domain in DOMAINS:
+        dev, held = split(load(domain))
+        for part, rows in (("held-back", held), ("dev", dev)):
+            ratings = [r for r, _ in rows]
+            docs = list(nlp.pipe([s for _, s in rows], disable=["ner"]))
+            start = time.perf_counter()
+            model = [specificity(d) for d in docs]
+            spent += time.perf_counter() - start
+            count += len(docs)
+            shade = [shaded(s) for _, s in rows]
+            print(
+                f"{domain:<8} {part:<9} {len(rows):>4} {pearson(model, ratings):>8.3f}"
+                f" {pearson(shade, ratings):>10.3f}"
+            )
+    print(f"features + model: {1000 * spent / count:.3f} ms per sentence (after parsing)")
+
+
+if __name__ == "__main__":
+    main()
