@@ -11,7 +11,6 @@ import pytest
 
 from offguard.errors import OffguardError
 from offguard.progress import (
-    BANDS,
     build_queue,
     compare,
     history,
@@ -22,6 +21,7 @@ from offguard.progress import (
 )
 from offguard.questions import Question
 from offguard.store import Store
+from offguard.targets import TARGETS as BANDS
 from offguard.transcription.types import Transcript
 
 
@@ -245,6 +245,7 @@ def test_trend_series_and_bands(store: Store) -> None:
         "low": 130.0,
         "high": 160.0,
         "label": "130-160 words a minute",
+        "better": "band",
     }
     assert len(data["series"]["started_at"]) == 3
 
@@ -255,6 +256,14 @@ def test_band_edges() -> None:
     assert BANDS["specificity"].contains(50) and not BANDS["specificity"].contains(49)
     assert BANDS["fillers_per_100_words"].contains(5.1) is False
     assert BANDS["duration"].contains(None) is None
+
+
+def test_which_way_is_better() -> None:
+    assert BANDS["specificity"].change(40, 60) == 1
+    assert BANDS["fillers_per_min"].change(3, 5) == -1
+    assert BANDS["wpm"].change(180, 150) == 1  # into the band
+    assert BANDS["wpm"].change(140, 150) == 0  # both inside
+    assert BANDS["wpm"].change(100, None) == 0
 
 
 # -- stories ---------------------------------------------------------------------------------

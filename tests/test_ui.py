@@ -34,7 +34,7 @@ async def test_start_screen_lists_questions_with_first_row_highlighted(
         screen = app.screen
         assert isinstance(screen, QuestionsScreen)
         table = screen.query_one(DataTable)
-        assert table.row_count == len(app.bank.questions) > 10
+        assert table.row_count == len(app.services.bank.questions) > 10
         assert table.cursor_row == 0
         assert table.has_focus
         assert screen.current() == screen.shown[0]
@@ -54,7 +54,7 @@ async def test_search_filters_and_escape_clears(
         await pilot.press(*"weakness")
         rows = screen.query_one(DataTable).row_count
         assert 0 < rows < total
-        assert screen.shown == app.bank.filter(search="weakness")
+        assert screen.shown == app.services.bank.filter(search="weakness")
         await pilot.press("enter")
         assert screen.query_one(DataTable).has_focus
         await pilot.press("escape")
@@ -113,10 +113,18 @@ async def test_record_stop_shows_review_with_verdict(
         await pilot.press("enter")
         assert screen.player is not None
         assert screen.player.position == pytest.approx(1.7 - 0.3, abs=0.2)
+        # "Record again": back in the practice room, and already recording the next attempt
         await pilot.press("r")
-        assert isinstance(app.screen, PracticeScreen)
+        practice_screen = app.screen
+        assert isinstance(practice_screen, PracticeScreen) and practice_screen.recording
+        assert len(practice.takes) == 2 and not practice.takes[1].stopped
+        stack = [type(s).__name__ for s in app.screen_stack[1:]]
+        assert stack == ["QuestionsScreen", "PracticeScreen"]  # no second practice room
         await pilot.press("escape")
-        assert isinstance(app.screen, QuestionsScreen)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionsScreen))
+        assert practice.takes[1].discarded
 
 
 async def test_escape_while_recording_asks_then_discards(
@@ -198,7 +206,7 @@ async def test_import_picks_a_file_and_shows_review(
         app.screen.query_one("#path", Input).value = str(answer)
         await pilot.press("enter")
         await wait_for(pilot, lambda: reviewing(app))
-        assert practice.imported == [(answer, app.bank.questions[0].id)]
+        assert practice.imported == [(answer, app.services.bank.questions[0].id)]
         assert text_of(app, "#verdict").startswith("Verdict: specific")
 
 
@@ -280,7 +288,7 @@ async def test_category_and_role_filters(settings: Settings, store: Store, tmp_p
         screen.query_one("#category", Select).value = "curveball"
         await pilot.pause()
         assert screen.shown and all(q.category == "curveball" for q in screen.shown)
-        role = next(r for r in app.bank.roles() if r != "any")
+        role = next(r for r in app.services.bank.roles() if r != "any")
         screen.query_one("#role", Select).value = role
         await pilot.pause()
-        assert screen.shown == app.bank.filter(category="curveball", role=role)
+        assert screen.shown == app.services.bank.filter(category="curveball", role=role)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from offguard.analysis.result import Analysis
 from offguard.transcription.types import Transcript, Word
 from offguard.ui import feedback
 from tests.ui_fakes import ANSWER, fake_analysis, fake_transcript
@@ -13,7 +14,9 @@ def test_verdict_line_reads_exactly() -> None:
     analysis.verdict = "generic"
     analysis.specificity = 31.4
     assert feedback.verdict_line(analysis) == "Verdict: generic  (31/100)"
-    assert feedback.verdict_line(analysis.to_dict()) == "Verdict: generic  (31/100)"
+    stored = Analysis.from_dict(analysis.to_dict())
+    assert feedback.verdict_line(stored) == "Verdict: generic  (31/100)"
+    assert stored == analysis
 
 
 def test_flags_are_red_and_specifics_green() -> None:
@@ -39,15 +42,22 @@ def test_time_at_copes_with_punctuation_and_missing_words() -> None:
     assert feedback.time_at(Transcript("", (), 0.0, "fake"), 0) is None
 
 
-def test_delivery_labels_fillers_as_a_lower_bound() -> None:
+def test_delivery_shows_each_target_and_fillers_as_a_lower_bound() -> None:
     text = feedback.delivery_text(fake_analysis()).plain
-    assert "Pace: 138 words/min  (aim 120–160)" in text
-    assert "Fillers: at least 3.0/min" in text
+    # the targets come from offguard.targets (not from whatever the analysis carried)
+    assert "Pace: 138 words/min  (aim 130–160)" in text
+    assert "Fillers: at least 3.0/min  (aim ≤ 6.5)" in text
     assert "Longest pauses: 1.6 s at 0:04" in text
-    assert "Time to first word: 0.5 s" in text
+    assert "Time to first word: 0.5 s  (aim ≤ 5)" in text
+
+
+def test_delivery_of_a_stored_analysis_shows_the_same() -> None:
+    analysis = fake_analysis()
+    stored = Analysis.from_dict(analysis.to_dict())
+    assert feedback.delivery_text(stored).plain == feedback.delivery_text(analysis).plain
 
 
 def test_star_checklist_shows_the_sentences() -> None:
-    text = feedback.star_text(fake_analysis(), ANSWER).plain
+    text = feedback.star_text(fake_analysis()).plain
     assert "✔ Situation  “At Northwind in March 2023”" in text
     assert "✘ Task  missing" in text

@@ -89,7 +89,7 @@ async def test_record_stop_review_with_real_take_service(
         verdict = text_of(app, "#verdict")
         assert verdict.startswith(("Verdict: generic  (", "Verdict: specific  ("))
         assert "team player" in text_of(app, "#transcript")
-        question = app.bank.questions[0]
+        question = app.services.bank.questions[0]
         takes = store.list_takes(question.id)
         assert len(takes) == 1
         assert takes[0].status == "saved"
@@ -119,7 +119,7 @@ async def test_escape_while_recording_discards_the_take(
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionsScreen))
-        question = app.bank.questions[0]
+        question = app.services.bank.questions[0]
         assert store.list_takes(question.id) == []
         assert not path.exists()
 
@@ -142,7 +142,7 @@ async def test_no_microphone_message_and_the_app_stays_usable(
         assert "No microphone found" in text_of(app, "#problem")
         await pilot.press("t", "escape", "down", "enter")
         assert isinstance(app.screen, PracticeScreen)
-        assert app.screen.question == app.bank.questions[1]
+        assert app.screen.question == app.services.bank.questions[1]
         assert store.list_takes() == []
 
 
@@ -159,7 +159,7 @@ async def test_real_bundled_model_end_to_end(
         assert text_of(app, "#verdict").startswith("Verdict: ")
         transcript = text_of(app, "#transcript").lower()
         assert "danger trail" in transcript or "philip" in transcript
-        takes = store.list_takes(app.bank.questions[0].id)
+        takes = store.list_takes(app.services.bank.questions[0].id)
         assert len(takes) == 1 and takes[0].audio_path.is_file()
 
 
@@ -196,7 +196,7 @@ async def test_virtual_microphone_and_bundled_model(
         transcript = text_of(app, "#transcript")
         assert len(transcript.split()) > 5
         assert live, f"no live text while speaking (partial at stop: {partial!r})"
-        takes = store.list_takes(app.bank.questions[0].id)
+        takes = store.list_takes(app.services.bank.questions[0].id)
         assert len(takes) == 1 and takes[0].status == "saved" and takes[0].overflows == 0
         assert takes[0].audio_path.is_file()
 
@@ -205,18 +205,18 @@ async def test_review_data_from_a_stored_take(
     settings: Settings, store: Store, speech: tuple[Any, int]
 ) -> None:
     """A take recorded through the app can be reviewed again from the store alone."""
-    from offguard.ui.screens.review import ReviewData
+    from offguard.ui.feedback import ReviewData
 
     recorder = ClipRecorders(*speech)
     app = build(settings, store, recorder)
     async with app.run_test(size=SIZE) as pilot:
         await record_and_review(app, pilot, recorder.made)
         shown = text_of(app, "#verdict")
-        question = app.bank.questions[0]
+        question = app.services.bank.questions[0]
         take = store.list_takes(question.id)[0]
         data = ReviewData.from_store(store, take.id, question)
         assert data is not None
         await pilot.press("escape")
-        await app.push_screen(ReviewScreen(data))
+        await app.push_screen(ReviewScreen(app.services, data))
         await wait_for(pilot, lambda: reviewing(app))
         assert text_of(app, "#verdict") == shown

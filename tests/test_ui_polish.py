@@ -19,15 +19,16 @@ from offguard.questions import Question, QuestionBank
 from offguard.store import Store
 from offguard.transcription.types import Transcript
 from offguard.ui.app import OffguardApp
-from offguard.ui.messages import WorkFailed
+from offguard.ui.feedback import ReviewData
+from offguard.ui.messages import ImportFailed
 from offguard.ui.screens.history import HistoryScreen
 from offguard.ui.screens.keys_help import KeysScreen
 from offguard.ui.screens.practice import PracticeScreen
 from offguard.ui.screens.question_table import bank_columns, today_columns
 from offguard.ui.screens.questions import QuestionsScreen
-from offguard.ui.screens.review import ReviewData, ReviewScreen
+from offguard.ui.screens.review import ReviewScreen
 from offguard.ui.widgets.key_footer import KeyFooter
-from tests.ui_fakes import FakePractice, fake_transcript
+from tests.ui_fakes import FakePractice, fake_analysis, fake_transcript
 from tests.ui_pilot import SIZE, fake_app, wait_for
 
 SMALL = (80, 24)
@@ -132,16 +133,17 @@ async def test_footer_fits_and_always_shows_keys_and_quit(
             assert wanted in left, f"{wanted} not in the footer at 120 columns: {left}"
         # every shown key of every main screen fits at 120 columns: nothing is dropped
         question = BANK.questions[0]
-        review = ReviewData(question, fake_transcript(), {}, None, 20.0, take)
+        review = ReviewData(question, fake_transcript(), fake_analysis(), None, 20.0, take)
+        services = app.services
         for screen in (
-            PracticeScreen(question),
-            ReviewScreen(review),
-            HistoryScreen(question.id),
-            CompareScreen(take, other),
-            TrendsScreen(),
-            StoriesScreen(),
-            InterviewsScreen(),
-            DevicesScreen(),
+            PracticeScreen(services, question),
+            ReviewScreen(services, review),
+            HistoryScreen(services, question.id),
+            CompareScreen(services, take, other),
+            TrendsScreen(services),
+            StoriesScreen(services),
+            InterviewsScreen(services),
+            DevicesScreen(services),
         ):
             await app.push_screen(screen)
             await pilot.pause()
@@ -327,7 +329,7 @@ async def test_review_is_one_scrolling_column_on_a_small_terminal(
     async with app.run_test(size=SMALL) as pilot:
         data = ReviewData.from_store(store, take, BANK.questions[0])
         assert data is not None
-        await app.push_screen(ReviewScreen(data))
+        await app.push_screen(ReviewScreen(app.services, data))
         await pilot.pause()
         review = app.screen
         assert review.has_class("-narrow")
@@ -349,7 +351,7 @@ async def test_review_delete_and_undo(settings: Settings, store: Store, tmp_path
     async with app.run_test(size=SIZE) as pilot:
         data = ReviewData.from_store(store, take, BANK.questions[0])
         assert data is not None
-        await app.push_screen(ReviewScreen(data))
+        await app.push_screen(ReviewScreen(app.services, data))
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
@@ -395,20 +397,24 @@ async def test_unexpected_errors_are_a_notification_with_the_log(
         try:
             raise ValueError("bad frame")
         except ValueError as exc:
-            app.post_message(WorkFailed.from_error("import", exc))
+            app.post_message(ImportFailed.from_error(exc))
         await pilot.pause()
         shown = notes(app)
         assert any("Unexpected problem: ValueError: bad frame" in n for n in shown)
         assert any(f"Details in {log_path}" in n for n in shown)
     flush_logs()
     logged = log_path.read_text(encoding="utf-8")
-    assert "import failed" in logged and "Traceback" in logged and "bad frame" in logged
+    assert (
+        "Import failed: unexpected error" in logged
+        and "Traceback" in logged
+        and "bad frame" in logged
+    )
 
 
 async def test_export_shows_progress_then_the_path(
     settings: Settings, store: Store, tmp_path: Path
 ) -> None:
-    from offguard.ui.screens.export_report import ExportRequest, run_export
+    from offguard.ui.screens.export_report import ExportRequest
     from offguard.ui.screens.modals import BusyScreen
 
     add_take(store, settings, "beh-mistake", 0, 30.0)
@@ -416,7 +422,7 @@ async def test_export_shows_progress_then_the_path(
     out = tmp_path / "report.md"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        run_export(app, ExportRequest("md", out))
+        app.start_export(ExportRequest("md", out))
         assert isinstance(app.screen, BusyScreen)
         await wait_for(pilot, lambda: any(n.startswith("Exported") for n in notes(app)))
         await pilot.pause()

@@ -23,10 +23,10 @@ from offguard.ui.screens.compare import CompareScreen, delta_style, diff_texts
 from offguard.ui.screens.export_report import ExportScreen
 from offguard.ui.screens.history import HistoryScreen, StoryScreen
 from offguard.ui.screens.interviews import InterviewFormScreen, InterviewsScreen
-from offguard.ui.screens.progress_common import band_chart
 from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.stories import StoriesScreen
 from offguard.ui.screens.trends import TrendsScreen
+from offguard.ui.widgets.band_chart import band_chart
 from tests.ui_fakes import FakePractice
 from tests.ui_pilot import SIZE, fake_app, wait_for
 
@@ -103,15 +103,20 @@ def store(settings: Settings) -> Iterator[Store]:
 
 
 @pytest.fixture()
-def app(settings: Settings, store: Store, tmp_path: Path) -> OffguardApp:
+def played() -> list[Path]:
+    """The audio files the app's player factory was asked to play, in order."""
+    return []
+
+
+@pytest.fixture()
+def app(settings: Settings, store: Store, tmp_path: Path, played: list[Path]) -> OffguardApp:
     Input.cursor_blink = False
-    played: list[Path] = []
 
     def player(path: Path) -> NullPlayer:
         played.append(path)
         return NullPlayer(duration=0.3)
 
-    app = fake_app(
+    return fake_app(
         settings,
         store,
         player_factory=player,
@@ -119,8 +124,6 @@ def app(settings: Settings, store: Store, tmp_path: Path) -> OffguardApp:
         practice_factory=lambda: FakePractice(tmp_path),
         load_on_start=False,
     )
-    app.played = played  # type: ignore[attr-defined]
-    return app
 
 
 # -- pure parts ---------------------------------------------------------------------------
@@ -145,10 +148,10 @@ def test_diff_texts_marks_added_and_dropped_words() -> None:
     dropped = [text_a.plain[s.start : s.end] for s in text_a.spans if "strike" in str(s.style)]
     added = [text_b.plain[s.start : s.end] for s in text_b.spans if "green" in str(s.style)]
     assert dropped == ["20 "] and added == ["12 "]
-    assert delta_style("specificity", 1, 40, 70) == "green"
-    assert delta_style("fillers_per_min", -1, 2, 5) == "red"
-    assert delta_style("wpm", 0, 180, 150) == "green"  # back inside 130-160
-    assert delta_style("wpm", 0, 140, 150) == ""  # both on target
+    assert delta_style("specificity", 40, 70) == "green"
+    assert delta_style("fillers_per_min", 2, 5) == "red"
+    assert delta_style("wpm", 180, 150) == "green"  # back inside 130-160
+    assert delta_style("wpm", 140, 150) == ""  # both on target
 
 
 # -- screens ------------------------------------------------------------------------------
@@ -167,7 +170,9 @@ async def test_progress_keys_show_in_the_footer(app: OffguardApp) -> None:
             assert key in shown, f"{key} missing from the footer: {shown}"
 
 
-async def test_history_marks_two_takes_and_compares_them(app: OffguardApp) -> None:
+async def test_history_marks_two_takes_and_compares_them(
+    app: OffguardApp, played: list[Path]
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")  # the first question is highlighted
         await pilot.pause()
@@ -193,7 +198,6 @@ async def test_history_marks_two_takes_and_compares_them(app: OffguardApp) -> No
         wpm_row = [render(c).strip() for c in deltas.get_row("wpm")]
         assert wpm_row[3] == "-10"
         # A/B playback through the app's player factory, then back to back.
-        played: list[Path] = app.played  # type: ignore[attr-defined]
         await pilot.press("a")
         assert compare.playing == "a" and played[-1].name == "take-1.flac"
         await pilot.press("b")

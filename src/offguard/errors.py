@@ -35,7 +35,3 @@ class ModelUnavailable(OffguardError):
 
 class StorageError(OffguardError):
     """The data folder or database cannot be written or read."""
-
-
-class BankError(OffguardError):
-    """A question bank file that cannot be parsed."""

@@ -18,7 +18,8 @@ from offguard.config import Settings
 from offguard.questions import Question, QuestionBank
 from offguard.store import Store
 from offguard.ui.app import OffguardApp
-from offguard.ui.screens.review import ReviewData, ReviewScreen
+from offguard.ui.feedback import ReviewData
+from offguard.ui.screens.review import ReviewScreen
 from tests.ui_fakes import FakePractice, fake_analysis, fake_transcript
 from tests.ui_pilot import SIZE, fake_app
 
@@ -68,7 +69,9 @@ async def open_review(pilot: Pilot[Any]) -> None:
         duration=20.0,
         take_id=1,
     )
-    await pilot.app.push_screen(ReviewScreen(data))
+    app = pilot.app
+    assert isinstance(app, OffguardApp)
+    await app.push_screen(ReviewScreen(app.services, data))
     await pilot.pause()
 
 

@@ -10,24 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from offguard.analysis import lexicon
 from offguard.analysis.result import Delivery
 from offguard.analysis.text import normalize, tokens
+from offguard.targets import delivery_bands
 
 if TYPE_CHECKING:
     import numpy
 
     from offguard.transcription.types import Word
-
-#: Ranges worth showing next to the numbers.
-BANDS: dict[str, Any] = {
-    "wpm": [130, 160],
-    "fillers_per_100_words_max": 5,
-    "behavioural_seconds": [60, 120],
-    "note": "Filler counts are a lower bound: the transcriber drops many fillers.",
-}
 
 MIN_PAUSE = 0.3  # seconds of silence that count as a pause
 FRAME = 0.02  # seconds per energy frame
@@ -82,7 +75,7 @@ def measure(
         time_to_first_word=first,
         hedge_count=len(lexicon.patterns("hedges.txt").findall(norm)),
         repeated_words=_repeats([t.low for t in toks]),
-        bands=dict(BANDS),
+        bands=delivery_bands(),
     )
 
 

@@ -25,6 +25,16 @@ class Span:
             "reason": self.reason,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(
+            int(data["start"]),
+            int(data["end"]),
+            str(data.get("text", "")),
+            str(data.get("kind", "")),
+            str(data.get("reason") or ""),
+        )
+
 
 @dataclass(frozen=True)
 class SentenceScore:
@@ -36,6 +46,10 @@ class SentenceScore:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "specificity": round(self.specificity, 1)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SentenceScore:
+        return cls(int(data["start"]), int(data["end"]), float(data["specificity"]))
 
 
 @dataclass(frozen=True)
@@ -81,6 +95,24 @@ class Delivery:
             "bands": self.bands,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Delivery:
+        """The inverse of :meth:`to_dict` (what the store keeps)."""
+        return cls(
+            duration=_number(data.get("duration")),
+            words=int(data.get("words") or 0),
+            wpm=_number(data.get("wpm")),
+            filler_count=int(data.get("filler_count") or 0),
+            fillers_per_min=_number(data.get("fillers_per_min")),
+            fillers_per_100_words=_number(data.get("fillers_per_100_words")),
+            longest_pauses=[(float(s), float(n)) for s, n in data.get("longest_pauses") or ()],
+            pause_source=data.get("pause_source"),
+            time_to_first_word=_number(data.get("time_to_first_word")),
+            hedge_count=int(data.get("hedge_count") or 0),
+            repeated_words=[str(w) for w in data.get("repeated_words") or ()],
+            bands=dict(data.get("bands") or {}),
+        )
+
 
 @dataclass
 class Analysis:
@@ -110,3 +142,27 @@ class Analysis:
             "suggestions": list(self.suggestions),
             "delivery": None if self.delivery is None else self.delivery.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """The inverse of :meth:`to_dict`: a stored analysis as the dataclass again."""
+        delivery = data.get("delivery")
+        return cls(
+            version=int(data.get("version") or 0),
+            verdict=str(data.get("verdict") or "generic"),
+            specificity=float(data.get("specificity") or 0.0),
+            flags=[Span.from_dict(f) for f in data.get("flags") or ()],
+            specifics=[Span.from_dict(f) for f in data.get("specifics") or ()],
+            sentences=[SentenceScore.from_dict(f) for f in data.get("sentences") or ()],
+            star={str(k): bool(v) for k, v in (data.get("star") or {}).items()},
+            star_sentences={
+                str(k): None if v is None else str(v)
+                for k, v in (data.get("star_sentences") or {}).items()
+            },
+            suggestions=[str(x) for x in data.get("suggestions") or ()],
+            delivery=Delivery.from_dict(delivery) if isinstance(delivery, dict) else None,
+        )
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)

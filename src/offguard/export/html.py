@@ -15,12 +15,10 @@ from offguard.export.svg import svg_line_chart
 from offguard.export.text import (
     audio_href,
     flag_segments,
-    fmt_day,
-    fmt_duration,
     fmt_metric,
     fmt_value,
-    fmt_when,
 )
+from offguard.formatting import fmt_day, fmt_duration, fmt_when
 
 _COLORS = ("#2563eb", "#9333ea", "#0891b2", "#c2410c")
 

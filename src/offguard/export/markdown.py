@@ -14,11 +14,10 @@ from offguard.export.svg import text_sparkline
 from offguard.export.text import (
     audio_href,
     flag_segments,
-    fmt_duration,
     fmt_metric,
     fmt_value,
-    fmt_when,
 )
+from offguard.formatting import fmt_duration, fmt_when
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 

@@ -230,10 +230,10 @@ def _metric_value(take: TakeEntry, key: str) -> float | None:
 
 
 def _drawn_band(metric: str, values: Sequence[float]) -> tuple[tuple[float, float] | None, str]:
-    """The target band of ``metric`` (from :data:`offguard.progress.BANDS`) and its label."""
-    from offguard.progress import BANDS
+    """The target band of ``metric`` (from :data:`offguard.targets.TARGETS`) and its label."""
+    from offguard.targets import TARGETS
 
-    band = BANDS.get(metric)
+    band = TARGETS.get(metric)
     if band is None or (band.low is None and band.high is None):
         return None, ""
     low = band.low if band.low is not None else _OPEN_LOW.get(metric, 0.0)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,29 +24,6 @@ def fmt_value(value: float | str | None, unit: str = "") -> str:
 def fmt_metric(metric: Metric) -> str:
     unit = f" {metric.unit}" if metric.unit and metric.unit != "%" else metric.unit
     return fmt_value(metric.value, unit) if metric.value is not None else "–"
-
-
-def fmt_duration(seconds: float | None) -> str:
-    """``83.4`` -> ``"1:23"``."""
-    if seconds is None:
-        return "–"
-    total = round(seconds)
-    return f"{total // 60}:{total % 60:02d}"
-
-
-def fmt_when(stamp: str) -> str:
-    """An ISO timestamp as ``2026-01-31 09:15`` (local time); unparsable text passes through."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
-
-
-def fmt_day(stamp: str) -> str:
-    return fmt_when(stamp)[:10]
 
 
 def audio_href(audio: Path, out_path: Path | None) -> str:

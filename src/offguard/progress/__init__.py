@@ -9,12 +9,10 @@ from offguard.progress.compare import Comparison, DiffOp, compare, word_diff
 from offguard.progress.history import history
 from offguard.progress.queue import BOX_DAYS, QueueItem, build_queue, record_result
 from offguard.progress.stories import Story, StoryReport, stories
-from offguard.progress.trends import BANDS, Band, Trend, TrendPoint, trend
+from offguard.progress.trends import Trend, TrendPoint, trend
 
 __all__ = [
-    "BANDS",
     "BOX_DAYS",
-    "Band",
     "Comparison",
     "DiffOp",
     "QueueItem",

@@ -1,8 +1,4 @@
-"""Trends over time, per question or overall, against the target bands.
-
-Targets: pace 130-160 words per minute; fillers under 5 per 100 words (about 6.5 per minute at
-130 wpm); behavioural answers 60-120 seconds; specificity at least 50 (the coach's boundary).
-"""
+"""Trends over time, per question or overall, against the targets of :mod:`offguard.targets`."""
 
 from __future__ import annotations
 
@@ -10,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from offguard.store import Store, TakeSummary
+from offguard.targets import TARGETS, Band
 
 #: The metrics a trend follows, in display order.
 METRICS: tuple[str, ...] = (
@@ -19,36 +16,6 @@ METRICS: tuple[str, ...] = (
     "wpm",
     "duration",
 )
-
-
-@dataclass(frozen=True)
-class Band:
-    """A target range for one metric; ``None`` leaves that side open."""
-
-    metric: str
-    low: float | None
-    high: float | None
-    label: str
-
-    def contains(self, value: float | None) -> bool | None:
-        """Whether ``value`` is on target (``None`` when there is no value)."""
-        if value is None:
-            return None
-        if self.low is not None and value < self.low:
-            return False
-        return not (self.high is not None and value > self.high)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"metric": self.metric, "low": self.low, "high": self.high, "label": self.label}
-
-
-BANDS: dict[str, Band] = {
-    "specificity": Band("specificity", 50.0, None, "specific: 50 or more"),
-    "fillers_per_min": Band("fillers_per_min", None, 6.5, "under 6.5 fillers a minute"),
-    "fillers_per_100_words": Band("fillers_per_100_words", None, 5.0, "under 5 per 100 words"),
-    "wpm": Band("wpm", 130.0, 160.0, "130-160 words a minute"),
-    "duration": Band("duration", 60.0, 120.0, "60-120 s (behavioural)"),
-}
 
 
 @dataclass(frozen=True)
@@ -86,7 +53,7 @@ class Trend:
 
     question_id: str | None
     points: list[TrendPoint]
-    bands: dict[str, Band] = field(default_factory=lambda: dict(BANDS))
+    bands: dict[str, Band] = field(default_factory=lambda: dict(TARGETS))
 
     def series(self, metric: str) -> list[float | None]:
         """The metric for each take, oldest first (``None`` where it is unknown)."""

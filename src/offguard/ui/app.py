@@ -1,50 +1,45 @@
 """The practice room app: holds the injected parts and runs the start-up work.
 
 Build it with :func:`offguard.ui.factory.make_app`; the app never builds hardware or models.
+It hands :class:`offguard.ui.services.Services` down to every screen; the screens post
+messages up (:mod:`offguard.ui.messages`), handled here and in :mod:`offguard.ui.navigation`.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import replace
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
 
-from offguard.audio.recorder import RecorderFactory
-from offguard.config import Settings, save_settings
+from offguard.config import Settings
 from offguard.errors import OffguardError
-from offguard.questions import Question, QuestionBank
-from offguard.transcription.types import Transcriber
 from offguard.ui.messages import (
-    ModelReady,
-    Recovering,
-    TakeReady,
-    TakesRecovered,
-    WorkFailed,
+    DeleteTake,
+    Failed,
+    ModelFailed,
+    ModelLoaded,
+    Problem,
+    RecoveryDone,
+    RecoveryFailed,
+    RecoveryStarted,
 )
-from offguard.ui.ports import (
-    DeviceLister,
-    PlayerFactory,
-    PracticeFactory,
-    PracticeLike,
-    StoreLike,
-)
+from offguard.ui.navigation import Navigator
+from offguard.ui.screens.base import OffguardScreen
+from offguard.ui.screens.keys_help import KeysScreen, key_rows
+from offguard.ui.screens.practice import PracticeScreen
+from offguard.ui.screens.questions import QuestionsScreen
+from offguard.ui.services import Services
 
 log = logging.getLogger("offguard.ui")
 log.addHandler(logging.NullHandler())  # no handler set up: stay silent, never on stderr
 
-#: The log file in the data folder (the CLI sets up the handler; see offguard.cli.tui).
-LOG_NAME = "offguard.log"
 
-
-class OffguardApp(App[None]):
+class OffguardApp(Navigator):
     """Pick a question, answer aloud, read the feedback."""
 
     TITLE = "offguard"
@@ -56,81 +51,32 @@ class OffguardApp(App[None]):
         Binding("u", "undo_delete", "Undo delete", tooltip="Bring back the take you deleted"),
     ]
 
-    def __init__(
-        self,
-        settings: Settings,
-        *,
-        store: StoreLike,
-        transcriber: Transcriber,
-        recorder_factory: RecorderFactory,
-        practice_factory: PracticeFactory,
-        bank: QuestionBank,
-        player_factory: PlayerFactory | None = None,
-        device_lister: DeviceLister | None = None,
-        load_on_start: bool = True,
-    ) -> None:
+    def __init__(self, services: Services, *, load_on_start: bool = True) -> None:
         super().__init__()
-        self.settings = settings
-        self.store = store
-        self.transcriber = transcriber
-        self.recorder_factory = recorder_factory
-        self.player_factory = player_factory
-        self.device_lister = device_lister
-        self.bank = bank
+        self.services = services
         self.model_ready = False
         self.model_error: str | None = None
-        self._practice_factory = practice_factory
-        self._practice: PracticeLike | None = None
-        self._practice_lock = threading.Lock()
         self._load_on_start = load_on_start
         #: Deleted takes that ``u`` can bring back, latest last: (take id, label).
         self.trashed: list[tuple[int, str]] = []
 
-    # -- parts -------------------------------------------------------------------------------
-
     @property
-    def practice(self) -> PracticeLike:
-        """The take service, built on first use (from any thread)."""
-        with self._practice_lock:
-            if self._practice is None:
-                self._practice = self._practice_factory()
-            return self._practice
+    def settings(self) -> Settings:
+        """The settings in use (the CLI's recorder factory reads the chosen device here)."""
+        return self.services.settings
 
-    def all_questions(self) -> list[Question]:
-        """The bank, then the user's own questions (a user question replaces a bank one)."""
-        try:
-            own = list(self.store.user_questions())
-        except Exception as exc:
-            self.show_error(exc)
-            own = []
-        own_ids = {q.id for q in own}
-        return [q for q in self.bank.questions if q.id not in own_ids] + own
+    # -- problems ----------------------------------------------------------------------------
 
-    def update_settings(self, **changes: Any) -> None:
-        """Change and persist settings (model, device, target length, theme)."""
-        self.settings = replace(self.settings, **changes)
-        try:
-            save_settings(self.settings)
-        except Exception as exc:
-            self.show_error(exc)
-
-    @property
-    def log_path(self) -> Path:
-        return self.settings.data_dir / LOG_NAME
-
-    def show_error(self, exc: BaseException | WorkFailed, title: str = "Problem") -> None:
-        """One clear notification; an unexpected error also goes to the log with its details."""
-        if isinstance(exc, WorkFailed):
-            text = exc.text
-            unexpected = exc.unexpected
-        elif isinstance(exc, OffguardError):
-            text, unexpected = str(exc), False
-        else:
-            log.error("%s", title, exc_info=exc)
-            text, unexpected = f"{type(exc).__name__}: {exc}", True
-        if unexpected:
-            text = f"Unexpected problem: {text}\nDetails in {self.log_path}"
+    def show_problem(self, problem: Problem, title: str = "Problem") -> None:
+        """One clear notification; an unexpected problem also names the log with its details."""
+        text = problem.text
+        if problem.unexpected:
+            text = f"Unexpected problem: {text}\nDetails in {self.services.log_path}"
         self.notify(text, title=title, severity="error", timeout=12, markup=False)
+
+    @on(Failed)
+    def failed(self, message: Failed) -> None:
+        self.show_problem(message.problem, message.title)
 
     def _handle_exception(self, error: Exception) -> None:
         """Last resort for a bug in a handler: log it and leave with one clear message instead
@@ -139,11 +85,11 @@ class OffguardApp(App[None]):
         if self.is_headless:  # tests: keep Textual's behaviour so the test fails loudly
             super()._handle_exception(error)
             return
-        self._return_code = 1
-        self.panic(
+        self.exit(return_code=1)
+        self.panic(  # exits at once: this app's own message loop may have stopped
             Text(
                 f"offguard stopped on an unexpected error: {type(error).__name__}: {error}\n"
-                f"Your takes are saved. Details are in {self.log_path}",
+                f"Your takes are saved. Details are in {self.services.log_path}",
                 style="bold red",
             )
         )
@@ -151,64 +97,79 @@ class OffguardApp(App[None]):
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from offguard.ui.screens.questions import QuestionsScreen
-
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
+        services = self.services
+        if services.settings.theme in self.available_themes:
+            self.theme = services.settings.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         try:
-            self.store.sync_questions(self.bank.questions)
+            services.store.sync_questions(services.bank.questions)
         except Exception as exc:
-            self.show_error(exc)
-        self.push_screen(QuestionsScreen())
-        if self.bank.problems:
-            shown = "\n".join(str(p) for p in self.bank.problems[:4])
-            more = len(self.bank.problems) - 4
-            if more > 0:
-                shown += f"\n(and {more} more)"
+            self.show_problem(Problem.from_error(exc, "sync questions"))
+        self.push_screen(QuestionsScreen(services))
+        problems = services.bank.problems
+        if problems:
+            shown = "\n".join(str(p) for p in problems[:4])
+            if len(problems) > 4:
+                shown += f"\n(and {len(problems) - 4} more)"
             self.notify(
                 shown, title="Question bank problems", severity="warning", timeout=12, markup=False
             )
         if self._load_on_start:
-            self.sub_title = f"loading model {self.transcriber.model_name}..."
+            self.sub_title = f"loading model {services.transcriber.model_name}..."
             self.start_up()
 
     def _theme_changed(self, theme: Theme) -> None:
-        if theme.name != self.settings.theme:
-            self.update_settings(theme=theme.name)
+        settings = self.services.settings
+        if theme.name != settings.theme:
+            try:
+                self.services.change_settings(replace(settings, theme=theme.name))
+            except OffguardError as exc:
+                self.show_problem(Problem.from_error(exc), "Cannot save the settings")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="startup")
     def start_up(self) -> None:
         """Load the model, then transcribe any take a crash left behind."""
+        services = self.services
         try:
-            self.transcriber.load()
+            services.transcriber.load()
         except Exception as exc:
-            self.post_message(WorkFailed.from_error("model", exc))
+            self.post_message(ModelFailed.from_error(exc))
             return
-        self.post_message(ModelReady(self.transcriber.model_name))
+        self.post_message(ModelLoaded(services.transcriber.model_name))
         try:
             pending = self._pending_recovery()
             if pending:
-                self.post_message(Recovering(pending))
-            outcomes = self.practice.recover_interrupted()
+                self.post_message(RecoveryStarted(pending))
+            outcomes = services.practice.recover_interrupted()
         except Exception as exc:
-            self.post_message(WorkFailed.from_error("recover", exc))
+            self.post_message(RecoveryFailed.from_error(exc))
             return
         if outcomes:
-            self.post_message(TakesRecovered(outcomes))
+            self.post_message(RecoveryDone(outcomes))
 
     def _pending_recovery(self) -> int:
         """How many takes a crash left behind (still 'recording', or recovered without text)."""
-        finder = getattr(self.store, "takes_with_status", None)
-        latest = getattr(self.store, "latest_transcript", None)
-        if not callable(finder):
-            return 0
-        count = len(finder("recording"))
-        if callable(latest):
-            count += sum(1 for take in finder("recovered") if latest(take.id) is None)
-        return count
+        store = self.services.store
+        recovered = store.takes_with_status("recovered")
+        count = len(store.takes_with_status("recording"))
+        return count + sum(1 for take in recovered if store.latest_transcript(take.id) is None)
 
-    def on_recovering(self, message: Recovering) -> None:
+    def _model_status(self) -> None:
+        if self.model_ready:
+            self.sub_title = f"model {self.services.transcriber.model_name} ready"
+
+    @on(ModelLoaded)
+    def model_loaded(self, message: ModelLoaded) -> None:
+        self.model_ready = True
+        self.sub_title = f"model {message.model_name} ready"
+
+    @on(ModelFailed)
+    def model_failed(self, message: ModelFailed) -> None:
+        self.model_error = message.problem.text
+        self.sub_title = "model unavailable: recording still saves audio"
+
+    @on(RecoveryStarted)
+    def recovery_started(self, message: RecoveryStarted) -> None:
         noun = "take" if message.count == 1 else "takes"
         self.sub_title = f"recovering {message.count} interrupted {noun}..."
         self.notify(
@@ -216,127 +177,73 @@ class OffguardApp(App[None]):
             title="Recovering",
         )
 
-    def on_model_ready(self, message: ModelReady) -> None:
-        self.model_ready = True
-        self.sub_title = f"model {message.model_name} ready"
-
-    def on_takes_recovered(self, message: TakesRecovered) -> None:
+    @on(RecoveryDone)
+    def recovered(self, message: RecoveryDone) -> None:
         count = len(message.outcomes)
-        if self.model_ready:
-            self.sub_title = f"model {self.transcriber.model_name} ready"
+        self._model_status()
         noun = "take" if count == 1 else "takes"
         self.notify(
             f"Recovered {count} {noun} interrupted last time; they are in each question's history.",
             title="Recovered",
         )
 
-    def on_work_failed(self, message: WorkFailed) -> None:
-        if message.what == "model":
-            self.model_error = message.text
-            self.sub_title = "model unavailable: recording still saves audio"
-        elif message.what == "recover" and self.model_ready:
-            self.sub_title = f"model {self.transcriber.model_name} ready"
-        titles = {"model": "Model unavailable", "recover": "Could not recover old takes"}
-        self.show_error(message, title=titles.get(message.what, "Problem"))
-
-    # -- importing an audio file -------------------------------------------------------------
-
-    def start_import(self, path: Any, question: Question) -> None:
-        from offguard.ui.screens.modals import BusyScreen
-
-        self.push_screen(BusyScreen(f"Importing {path.name}: transcribing and analysing..."))
-        self.import_audio(path, question)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
-    def import_audio(self, path: Any, question: Question) -> None:
-        try:
-            outcome = self.practice.import_audio(path, question.id)
-        except Exception as exc:
-            self.post_message(WorkFailed.from_error("import", exc))
-            self.call_from_thread(self._close_busy)
-            return
-        self.call_from_thread(self._close_busy)
-        self.post_message(TakeReady(outcome, question))
-
-    def _close_busy(self) -> None:
-        from offguard.ui.screens.modals import BusyScreen
-
-        if isinstance(self.screen, BusyScreen):
-            self.pop_screen()
-
-    @on(TakeReady)
-    def _imported(self, message: TakeReady) -> None:
-        self.show_review(message)
-
-    def show_review(self, ready: TakeReady) -> None:
-        """Push the review of a finished take; ``r`` there records again, escape goes back."""
-        from offguard.ui.screens.practice import PracticeScreen
-        from offguard.ui.screens.review import ReviewData, ReviewScreen
-
-        question = ready.question
-
-        def done(result: str | None) -> None:
-            if result == "again" and not isinstance(self.screen, PracticeScreen):
-                self.push_screen(PracticeScreen(question))
-            elif result != "again" and isinstance(self.screen, PracticeScreen):
-                self.pop_screen()
-
-        self.push_screen(ReviewScreen(ReviewData.from_outcome(ready.outcome, question)), done)
+    @on(RecoveryFailed)
+    def recovery_failed(self) -> None:
+        self._model_status()
 
     # -- deleting takes (undo with u) ----------------------------------------------------------
 
-    def delete_take(self, take_id: int, label: str) -> bool:
-        """Move a take to the trash folder; ``u`` brings it back. False when it failed."""
+    def _take_changed(self, take_id: int, deleted: bool) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, OffguardScreen):
+                screen.take_changed(take_id, deleted)
+
+    @on(DeleteTake)
+    def delete_take(self, message: DeleteTake) -> None:
+        """Move a take to the trash folder; ``u`` brings it back."""
         try:
-            self.store.delete_take(take_id)
+            self.services.store.delete_take(message.take_id)
         except Exception as exc:
-            self.show_error(exc, title="Cannot delete")
-            return False
-        self.trashed.append((take_id, label))
-        self.notify(f"{label} moved to trash — press u to undo", title="Deleted", markup=False)
+            self.show_problem(Problem.from_error(exc, "delete"), "Cannot delete")
+            self._take_changed(message.take_id, deleted=False)
+            return
+        self.trashed.append((message.take_id, message.label))
+        self.notify(
+            f"{message.label} moved to trash — press u to undo", title="Deleted", markup=False
+        )
         self.refresh_bindings()
-        return True
+        self._take_changed(message.take_id, deleted=True)
 
     def action_undo_delete(self) -> None:
         if not self.trashed:
             return
         take_id, label = self.trashed[-1]
         try:
-            self.store.restore_take(take_id)
+            self.services.store.restore_take(take_id)
         except Exception as exc:
-            self.show_error(exc, title="Cannot restore")
+            self.show_problem(Problem.from_error(exc, "restore"), "Cannot restore")
             return
         self.trashed.pop()
         self.notify(f"{label} restored.", title="Undone", markup=False)
         self.refresh_bindings()
-        for screen in self.screen_stack:
-            restored = getattr(screen, "take_restored", None)
-            if callable(restored):
-                restored(take_id)
+        self._take_changed(take_id, deleted=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo_delete":
             return bool(self.trashed)
         return True
 
-    # -- help ------------------------------------------------------------------------------
+    # -- help and quitting ---------------------------------------------------------------------
 
     def action_show_keys(self) -> None:
         """List every key of the current screen (``?`` / F1)."""
-        from offguard.ui.screens.keys_help import KeysScreen, key_rows
-
-        if isinstance(self.screen, KeysScreen):
+        screen = self.screen
+        if isinstance(screen, KeysScreen):
             return
-        place = getattr(self.screen, "PLACE", None) or type(self.screen).__name__.removesuffix(
-            "Screen"
-        )
-        self.push_screen(KeysScreen(str(place), key_rows(self, self.screen)))
-
-    # -- quitting ----------------------------------------------------------------------------
+        place = screen.title or type(screen).__name__.removesuffix("Screen")
+        self.push_screen(KeysScreen(place, key_rows(self, screen)))
 
     async def action_quit(self) -> None:
-        from offguard.ui.screens.practice import PracticeScreen
-
         for screen in self.screen_stack:
             if isinstance(screen, PracticeScreen) and screen.recording:
                 screen.confirm_discard(then_quit=True)

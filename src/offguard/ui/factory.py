@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from offguard.audio.recorder import RecorderFactory
 from offguard.config import Settings
 from offguard.questions import QuestionBank, load_questions
+from offguard.store import Store
 from offguard.transcription.types import Transcriber
-from offguard.ui.ports import (
-    DeviceLister,
-    PlayerFactory,
-    PracticeFactory,
-    PracticeLike,
-    StoreLike,
-)
+from offguard.ui.ports import DeviceLister, PlayerFactory, PracticeFactory, TakeService
+from offguard.ui.services import Services
 
 if TYPE_CHECKING:
+    from offguard.audio.player import Player
     from offguard.ui.app import OffguardApp
 
 
 def make_app(
     settings: Settings,
     *,
-    store: StoreLike,
+    store: Store,
     transcriber: Transcriber,
     recorder_factory: RecorderFactory,
     player_factory: PlayerFactory | None = None,
@@ -35,26 +33,29 @@ def make_app(
     """Build the practice room around injected parts; nothing here touches hardware.
 
     ``practice_factory`` defaults to the real :class:`offguard.practice.Practice` over the same
-    parts; ``load_on_start=False`` skips loading the model and recovering takes (snapshots).
+    parts, ``player_factory`` to the sound card (silent when there is none);
+    ``load_on_start=False`` skips loading the model and recovering takes (snapshots).
     """
     from offguard.ui.app import OffguardApp
 
-    if bank is None:
-        bank = load_questions(settings.data_dir)
-
-    def real_practice() -> PracticeLike:
+    def real_practice() -> TakeService:
         from offguard.practice import Practice
 
-        return Practice(settings, store, transcriber, recorder_factory)  # type: ignore[arg-type]
+        return Practice(settings, store, transcriber, recorder_factory)
 
-    return OffguardApp(
-        settings,
+    def sound_card(path: Path) -> Player:
+        from offguard.audio.player import make_player
+
+        return make_player(path)
+
+    services = Services(
+        settings=settings,
         store=store,
+        bank=bank if bank is not None else load_questions(settings.data_dir),
         transcriber=transcriber,
         recorder_factory=recorder_factory,
+        player_factory=player_factory or sound_card,
         practice_factory=practice_factory or real_practice,
-        bank=bank,
-        player_factory=player_factory,
         device_lister=device_lister,
-        load_on_start=load_on_start,
     )
+    return OffguardApp(services, load_on_start=load_on_start)

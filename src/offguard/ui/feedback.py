@@ -1,89 +1,89 @@
-"""Turn an ``Analysis`` and a ``Transcript`` into Rich text for the review screen.
-
-Pure functions (no widgets), so they are easy to test. The analysis is read by attribute or
-key, so a dataclass or its ``to_dict()`` both work.
-"""
+"""What the review shows: :class:`ReviewData`, and the core's ``Analysis`` and ``Transcript``
+as Rich text (pure functions, no widgets, so they are easy to test)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
 
+from offguard.analysis.result import Analysis, Span
+from offguard.formatting import fmt_duration
+from offguard.practice import TakeOutcome
+from offguard.questions import Question
+from offguard.store import Store
+from offguard.targets import TARGETS
 from offguard.transcription.types import Transcript
 
 STAR_NAMES = {"S": "Situation", "T": "Task", "A": "Action", "R": "Result"}
 
 
-def get(obj: Any, name: str, default: Any = None) -> Any:
-    """``obj.name`` or ``obj[name]``, else ``default``."""
-    if obj is None:
-        return default
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
-def fmt_time(seconds: float | None) -> str:
-    if seconds is None:
-        return "-:--"
-    seconds = max(0.0, float(seconds))
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}:{secs:02d}"
-
-
-def verdict_line(analysis: Any) -> str:
-    """Exactly ``Verdict: generic`` or ``Verdict: specific``, then the score."""
-    verdict = str(get(analysis, "verdict", "generic")).lower()
-    verdict = "specific" if verdict == "specific" else "generic"
-    score = get(analysis, "specificity")
-    if score is None:
-        return f"Verdict: {verdict}"
-    return f"Verdict: {verdict}  ({round(float(score))}/100)"
-
-
 @dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    text: str
-    kind: str
-    reason: str
+class ReviewData:
+    """Everything the review shows (from a finished take, a stored one, or a test)."""
 
+    question: Question
+    transcript: Transcript
+    analysis: Analysis
+    audio_path: Path | None
+    duration: float
+    take_id: int | None = None
 
-def spans(items: Any) -> list[Span]:
-    out: list[Span] = []
-    for item in items or ():
-        start, end = get(item, "start"), get(item, "end")
-        if start is None or end is None:
-            continue
-        out.append(
-            Span(
-                int(start),
-                int(end),
-                str(get(item, "text", "")),
-                str(get(item, "kind", "")),
-                str(get(item, "reason", "") or ""),
-            )
+    @classmethod
+    def from_outcome(cls, outcome: TakeOutcome, question: Question) -> ReviewData:
+        return cls(
+            question=question,
+            transcript=outcome.transcript,
+            analysis=outcome.analysis,
+            audio_path=outcome.audio_path,
+            duration=outcome.duration,
+            take_id=outcome.take_id,
         )
-    return sorted(out, key=lambda s: (s.start, s.end))
+
+    @classmethod
+    def from_store(cls, store: Store, take_id: int, question: Question) -> ReviewData | None:
+        """A stored take's review; None when it has no transcript or analysis yet."""
+        take = store.get_take(take_id)
+        transcript = store.latest_transcript(take_id)
+        record = store.latest_analysis(take_id)
+        if take is None or transcript is None or record is None:
+            return None
+        return cls(
+            question=question,
+            transcript=transcript,
+            analysis=Analysis.from_dict(record.data),
+            audio_path=take.audio_path,
+            duration=float(take.duration or transcript.duration),
+            take_id=take_id,
+        )
 
 
-def transcript_text(text: str, analysis: Any) -> Text:
+def verdict_line(analysis: Analysis) -> str:
+    """Exactly ``Verdict: generic`` or ``Verdict: specific``, then the score."""
+    verdict = "specific" if analysis.verdict.lower() == "specific" else "generic"
+    return f"Verdict: {verdict}  ({round(analysis.specificity)}/100)"
+
+
+def transcript_text(text: str, analysis: Analysis) -> Text:
     """The transcript with generic flags in red/underline and specifics in green."""
     rich = Text(text or "No speech detected. Check the microphone (d) and press r to try again.")
     if not text:
         rich.stylize("dim italic")
         return rich
-    for span in spans(get(analysis, "specifics")):
+    for span in analysis.specifics:
         rich.stylize("bold green", span.start, span.end)
-    for span in spans(get(analysis, "flags")):
+    for span in analysis.flags:
         rich.stylize("bold red underline", span.start, span.end)
     return rich
+
+
+def flag_spans(analysis: Analysis) -> list[Span]:
+    """The generic phrases, in the order they were said."""
+    return sorted(analysis.flags, key=lambda s: (s.start, s.end))
 
 
 def word_offsets(transcript: Transcript) -> list[tuple[int, float]]:
@@ -113,16 +113,14 @@ def time_at(transcript: Transcript, char_offset: int) -> float | None:
     return offsets[max(index, 0)][1]
 
 
-def star_text(analysis: Any, text: str) -> Text:
+def star_text(analysis: Analysis) -> Text:
     """The STAR checklist, with the sentence that covers each part."""
-    star = get(analysis, "star") or {}
-    sentences = get(analysis, "star_sentences") or {}
     out = Text()
     for key, name in STAR_NAMES.items():
-        ok = bool(get(star, key, False))
+        ok = bool(analysis.star.get(key, False))
         out.append("✔ " if ok else "✘ ", style="green" if ok else "red")
         out.append(f"{name}", style="bold")
-        sentence = _sentence(get(sentences, key), text)
+        sentence = analysis.star_sentences.get(key)
         if ok and sentence:
             out.append(f"  “{_clip(sentence, 70)}”", style="dim")
         elif not ok:
@@ -132,82 +130,44 @@ def star_text(analysis: Any, text: str) -> Text:
     return out
 
 
-def _sentence(value: Any, text: str) -> str:
-    """A STAR sentence given as text, a span or an index into the sentences."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)) and value and not isinstance(value[0], (int, float)):
-        return _sentence(value[0], text)
-    start, end = get(value, "start"), get(value, "end")
-    if start is None and isinstance(value, (list, tuple)) and len(value) == 2:
-        start, end = value
-    if isinstance(start, int) and isinstance(end, int):
-        return text[start:end].strip()
-    return str(get(value, "text", ""))
-
-
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _band(bands: Any, key: str) -> str:
-    band = get(bands, key)
-    if band is None:
-        return ""
-    if isinstance(band, (list, tuple)) and len(band) == 2:
-        return f"  (aim {band[0]:g}–{band[1]:g})"
-    if isinstance(band, str):
-        return f"  ({band})"
-    low, high = get(band, "low"), get(band, "high")
-    if low is not None and high is not None:
-        return f"  (aim {low:g}–{high:g})"
-    return ""
+def _aim(metric: str) -> str:
+    band = TARGETS.get(metric)
+    return f"  ({band.aim()})" if band is not None else ""
 
 
-def delivery_text(analysis: Any) -> Text:
-    """Pace, fillers (a lower bound: the model drops some), pauses, time to first word."""
-    delivery = get(analysis, "delivery")
+def delivery_text(analysis: Analysis) -> Text:
+    """Pace, fillers (a lower bound: the model drops some), pauses, time to first word, each
+    with its target."""
+    delivery = analysis.delivery
     out = Text()
     if delivery is None:
         out.append("No delivery metrics for this take.", style="dim")
         return out
-    bands = get(delivery, "bands") or {}
-    wpm = get(delivery, "wpm")
-    if wpm is not None:
-        out.append(f"Pace: {float(wpm):.0f} words/min{_band(bands, 'wpm')}\n")
-    fpm = get(delivery, "fillers_per_min")
-    if fpm is not None:
-        out.append(f"Fillers: at least {float(fpm):.1f}/min{_band(bands, 'fillers_per_min')}\n")
-    pauses: Sequence[Any] = get(delivery, "longest_pauses") or ()
-    if pauses:
-        shown = ", ".join(f"{_pause_len(p):.1f} s at {fmt_time(_pause_at(p))}" for p in pauses[:3])
+    if delivery.wpm is not None:
+        out.append(f"Pace: {delivery.wpm:.0f} words/min{_aim('wpm')}\n")
+    if delivery.fillers_per_min is not None:
+        out.append(
+            f"Fillers: at least {delivery.fillers_per_min:.1f}/min{_aim('fillers_per_min')}\n"
+        )
+    if delivery.longest_pauses:
+        shown = ", ".join(
+            f"{length:.1f} s at {fmt_duration(start)}"
+            for start, length in delivery.longest_pauses[:3]
+        )
         out.append(f"Longest pauses: {shown}\n")
     else:
         out.append("Longest pauses: none over a second\n")
-    first = get(delivery, "time_to_first_word")
+    first = delivery.time_to_first_word
     if first is not None:
-        band = _band(bands, "time_to_first_word")
-        out.append(f"Time to first word: {float(first):.1f} s{band}\n")
-    hedges = get(delivery, "hedge_count")
-    if hedges is not None:
-        out.append(f"Hedges: {int(hedges)}\n")
+        out.append(f"Time to first word: {first:.1f} s{_aim('time_to_first_word')}\n")
+    out.append(f"Hedges: {delivery.hedge_count}\n")
     out.rstrip()
     return out
-
-
-def _pause_at(pause: Any) -> float:
-    if isinstance(pause, (list, tuple)):
-        return float(pause[0])
-    return float(get(pause, "start", 0.0))
-
-
-def _pause_len(pause: Any) -> float:
-    if isinstance(pause, (list, tuple)):
-        return float(pause[1])
-    return float(get(pause, "length", get(pause, "duration", 0.0)))
 
 
 def bullet_list(items: Sequence[str | Text], bullet_style: str = "bold cyan") -> Table:
@@ -220,16 +180,15 @@ def bullet_list(items: Sequence[str | Text], bullet_style: str = "bold cyan") ->
     return table
 
 
-def suggestions_text(analysis: Any) -> Text | Table:
-    items = [str(s) for s in get(analysis, "suggestions") or ()]
-    if not items:
+def suggestions_text(analysis: Analysis) -> Text | Table:
+    if not analysis.suggestions:
         return Text("Nothing to add: keep it this concrete.", style="dim")
-    return bullet_list(items)
+    return bullet_list(analysis.suggestions)
 
 
 def flag_label(span: Span, at: float | None) -> Text:
     label = Text()
-    label.append(f"{fmt_time(at)}  ", style="dim")
+    label.append(f"{fmt_duration(at)}  ", style="dim")
     label.append(f"“{_clip(span.text, 40)}”", style="bold red")
     if span.reason:
         label.append(f"  {_clip(span.reason, 60)}", style="italic")

@@ -1,45 +1,30 @@
-"""What the UI needs from the core, as structural types.
+"""What the UI needs from the core, as structural types over the core's own types.
 
-The recorder and player are the core's own protocols
-(:class:`offguard.audio.recorder.AudioRecorder`, :class:`offguard.audio.player.Player`). The
-real parts (``offguard.store.Store``, ``offguard.practice.Practice``, the audio player and
-recorders) satisfy these protocols; the tests pass fakes or the real parts through
-:func:`offguard.ui.factory.make_app`. Keeping the seams here means the UI never imports
-hardware or model code at start-up.
+The real parts (``offguard.practice.Practice`` and its ``ActiveTake``) satisfy these; the tests
+pass scripted ones through :func:`offguard.ui.factory.make_app`. The recorder and the player are
+the core's own protocols (:class:`offguard.audio.recorder.AudioRecorder`,
+:class:`offguard.audio.player.Player`); the store is the real :class:`offguard.store.Store`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from offguard.audio.player import Player
 from offguard.audio.recorder import RecordingMeter
-from offguard.questions import Question
-from offguard.transcription.types import Transcript
 
-
-class TakeOutcomeLike(Protocol):
-    @property
-    def take_id(self) -> int: ...
-    @property
-    def question_id(self) -> str: ...
-    @property
-    def audio_path(self) -> Path: ...
-    @property
-    def duration(self) -> float: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def transcript(self) -> Transcript: ...
-    @property
-    def analysis(self) -> Any: ...
-    @property
-    def error(self) -> str | None: ...
+if TYPE_CHECKING:
+    from offguard.analysis.result import Analysis
+    from offguard.audio.devices import InputDevice
+    from offguard.audio.player import Player
+    from offguard.practice import TakeOutcome
+    from offguard.questions import Question
 
 
 class ActiveTakeLike(RecordingMeter, Protocol):
+    """A take being recorded (cheap to poll from the UI thread; ``stop`` blocks)."""
+
     @property
     def take_id(self) -> int: ...
     @property
@@ -47,41 +32,21 @@ class ActiveTakeLike(RecordingMeter, Protocol):
     @property
     def path(self) -> Path: ...
     def partial_text(self) -> str: ...
-    def stop(self) -> TakeOutcomeLike: ...
+    def stop(self) -> TakeOutcome: ...
     def discard(self) -> None: ...
 
 
-class PracticeLike(Protocol):
+class TakeService(Protocol):
+    """The take service (:class:`offguard.practice.Practice`); every call may block."""
+
     def start_take(
         self, question: Question, *, on_partial: Callable[[str], None] | None = None
     ) -> ActiveTakeLike: ...
-    def import_audio(self, path: Path, question_id: str) -> TakeOutcomeLike: ...
-    def analyze_take(self, take_id: int) -> Any: ...
-    def recover_interrupted(self) -> Sequence[TakeOutcomeLike]: ...
+    def import_audio(self, path: Path, question_id: str) -> TakeOutcome: ...
+    def analyze_take(self, take_id: int) -> Analysis: ...
+    def recover_interrupted(self) -> Sequence[TakeOutcome]: ...
 
 
-class StoreLike(Protocol):
-    """The store calls the UI makes (all cheap; they run on the UI thread)."""
-
-    def sync_questions(self, questions: Sequence[Question]) -> Any: ...
-    def add_question(self, question: Question, *, off_guard: bool = ...) -> Any: ...
-    def user_questions(self) -> Sequence[Question]: ...
-    def set_off_guard(self, question_id: str, off_guard: bool) -> Any: ...
-    def off_guard_ids(self) -> Any: ...
-    def question_stats(self) -> dict[str, Any]: ...
-    def add_interview(self, *args: Any, **kwargs: Any) -> Any: ...
-    def link_interview_question(self, *args: Any, **kwargs: Any) -> Any: ...
-    def delete_take(self, take_id: int) -> None: ...
-    def restore_take(self, take_id: int) -> None: ...
-
-
-class DeviceLike(Protocol):
-    @property
-    def index(self) -> int: ...
-    @property
-    def name(self) -> str: ...
-
-
-PlayerFactory = Callable[[Path], Player]
-DeviceLister = Callable[[], Sequence[Any]]
-PracticeFactory = Callable[[], PracticeLike]
+PlayerFactory = Callable[[Path], "Player"]
+DeviceLister = Callable[[], Sequence["InputDevice"]]
+PracticeFactory = Callable[[], TakeService]

@@ -86,7 +86,7 @@ class AddQuestionScreen(ModalScreen[NewQuestion | None]):
                 yield Input(placeholder="Company", id="company")
                 yield Input(placeholder="Date (YYYY-MM-DD)", id="date")
             yield Input(placeholder="What went wrong?", id="wrong")
-            yield Label("", id="form-error")
+            yield Label("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

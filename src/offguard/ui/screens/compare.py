@@ -12,33 +12,27 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
 from offguard.audio.player import Player
-from offguard.export.text import fmt_when
-from offguard.progress import BANDS, Comparison, DiffOp, compare
+from offguard.formatting import fmt_duration, fmt_when
+from offguard.progress import Comparison, DiffOp, TrendPoint, compare
 from offguard.store import TakeSummary
-from offguard.ui.screens.history import fmt_duration, verdict_text
-from offguard.ui.screens.progress_common import (
-    app_store,
-    fmt_delta,
-    fmt_num,
-    make_player,
-    question_text,
-    show_error,
-)
+from offguard.targets import TARGETS
+from offguard.ui.format import fmt_delta, fmt_num, verdict_text
+from offguard.ui.screens.base import OffguardScreen
+from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
 
-#: Metric, label, digits, which way is better: +1 higher, -1 lower, 0 closer to the band.
-METRIC_ROWS: tuple[tuple[str, str, int, int], ...] = (
-    ("specificity", "Specificity", 0, 1),
-    ("fillers_per_min", "Fillers/min", 1, -1),
-    ("fillers_per_100_words", "Fillers/100 words", 1, -1),
-    ("wpm", "Words/min", 0, 0),
-    ("duration", "Length (s)", 0, 0),
+#: Metric, label, digits (which way is better comes from :data:`offguard.targets.TARGETS`).
+METRIC_ROWS: tuple[tuple[str, str, int], ...] = (
+    ("specificity", "Specificity", 0),
+    ("fillers_per_min", "Fillers/min", 1),
+    ("fillers_per_100_words", "Fillers/100 words", 1),
+    ("wpm", "Words/min", 0),
+    ("duration", "Length (s)", 0),
 )
 
 ADDED = "bold green"
@@ -58,34 +52,18 @@ def diff_texts(ops: Sequence[DiffOp]) -> tuple[Text, Text]:
     return a, b
 
 
-def _distance(metric: str, value: float) -> float:
-    band = BANDS.get(metric)
-    if band is None:
-        return 0.0
-    if band.low is not None and value < band.low:
-        return band.low - value
-    if band.high is not None and value > band.high:
-        return value - band.high
-    return 0.0
-
-
-def delta_style(metric: str, better: int, a: float | None, b: float | None) -> str:
+def delta_style(metric: str, a: float | None, b: float | None) -> str:
     """Green when B improved on A, red when it got worse, plain otherwise."""
-    if a is None or b is None or abs(b - a) < 1e-9:
-        return ""
-    if better:
-        return "green" if (b - a) * better > 0 else "red"
-    da, db = _distance(metric, a), _distance(metric, b)
-    if abs(da - db) < 1e-9:
-        return ""
-    return "green" if db < da else "red"
+    band = TARGETS.get(metric)
+    change = band.change(a, b) if band is not None else 0
+    return "green" if change > 0 else "red" if change < 0 else ""
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(OffguardScreen):
     """Take A (older) against take B: what changed in the words, the details and the numbers."""
 
     CSS_PATH = "compare.tcss"
-    PLACE = "Compare"
+    TITLE = "Compare"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "play('a')", "Play A"),
@@ -94,8 +72,8 @@ class CompareScreen(Screen[None]):
         Binding("x", "stop", "Stop", show=False),
     ]
 
-    def __init__(self, take_a: int, take_b: int) -> None:
-        super().__init__()
+    def __init__(self, services: Services, take_a: int, take_b: int) -> None:
+        super().__init__(services)
         self.take_a = take_a
         self.take_b = take_b
         self.comparison: Comparison | None = None
@@ -106,8 +84,8 @@ class CompareScreen(Screen[None]):
         self.text_a, self.text_b = Text(), Text()
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("Compare")
-        yield Static(id="compare-title")
+        yield TitleBar()
+        yield Static(id="compare-title", classes="title-line")
         with Horizontal(id="sides"):
             with Vertical(classes="side"):
                 yield Static(id="head-a", classes="side-head")
@@ -125,10 +103,10 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         try:
-            self.comparison = compare(app_store(self.app), self.take_a, self.take_b)
+            self.comparison = compare(self.services.store, self.take_a, self.take_b)
         except Exception as exc:
-            show_error(self.app, exc, "Cannot compare")
-            self.app.pop_screen()
+            self.report(exc, "Cannot compare")
+            self.dismiss()
             return
         self.show(self.comparison)
         self._timer = self.set_interval(0.25, self._tick)
@@ -138,7 +116,7 @@ class CompareScreen(Screen[None]):
         self._close_player()
 
     def show(self, c: Comparison) -> None:
-        title = Text.assemble(("Compare: ", "bold"), question_text(self.app, c.b.question_id))
+        title = Text.assemble(("Compare: ", "bold"), self.services.question_text(c.b.question_id))
         if c.a.question_id != c.b.question_id:
             title.append("  (different questions)", style="yellow")
         self.query_one("#compare-title", Static).update(title)
@@ -150,14 +128,15 @@ class CompareScreen(Screen[None]):
         self.query_one("#text-b", Static).update(text_b or Text("(no transcript)", style="dim"))
         table = self.query_one(DataTable)
         table.add_columns("Metric", "A", "B", "B − A")
-        for key, label, digits, better in METRIC_ROWS:
-            a_value, b_value = getattr(c.a, key), getattr(c.b, key)
+        for key, label, digits in METRIC_ROWS:
+            a_value = TrendPoint.from_summary(c.a).value(key)
+            b_value = TrendPoint.from_summary(c.b).value(key)
             delta = c.delta.get(key)
             table.add_row(
                 label,
                 fmt_num(a_value, digits),
                 fmt_num(b_value, digits),
-                Text(fmt_delta(delta, digits), style=delta_style(key, better, a_value, b_value)),
+                Text(fmt_delta(delta, digits), style=delta_style(key, a_value, b_value)),
                 key=key,
             )
         spec = Text()
@@ -196,10 +175,10 @@ class CompareScreen(Screen[None]):
         if take is None:
             return
         try:
-            self.player = make_player(self.app, take.audio_path)
+            self.player = self.services.player(take.audio_path)
             self.player.play()
         except Exception as exc:
-            show_error(self.app, exc, "Cannot play")
+            self.report(exc, "Cannot play")
             self.player, self.playing, self.queue = None, None, []
             self._status()
             return

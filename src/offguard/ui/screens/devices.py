@@ -6,60 +6,56 @@ import contextlib
 import math
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import ClassVar
 
 from rich.markup import escape
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from offguard.audio.devices import InputDevice
 from offguard.audio.recorder import AudioRecorder
 from offguard.errors import OffguardError
-from offguard.ui.messages import MicTestDone, WorkFailed
+from offguard.ui.messages import MicTestDone, MicTestFailed
+from offguard.ui.screens.base import OffguardScreen
+from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.level_meter import LevelMeter
 from offguard.ui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from offguard.ui.app import OffguardApp
 
 TEST_SECONDS = 3.0
 DEFAULT_ID = "__default__"
 
 
-class DevicesScreen(Screen[None]):
+class DevicesScreen(OffguardScreen):
     """Enter picks the highlighted input; ``t`` tests it."""
 
     CSS_PATH = "devices.tcss"
-    PLACE = "Microphone"
+    TITLE = "Microphone"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "test", "Test mic (3 s)"),
         Binding("f5", "refresh", "Refresh"),
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.devices: list[Any] = []
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
+        self.devices: list[InputDevice] = []
         self.tester: AudioRecorder | None = None
         self.testing = False
         self.peak_seen = 0.0
         self._test_started = 0.0
         self._poll: Timer | None = None
 
-    @property
-    def oapp(self) -> OffguardApp:
-        return cast("OffguardApp", self.app)
-
     def compose(self) -> ComposeResult:
-        yield TitleBar("Microphone")
+        yield TitleBar()
         with Vertical(id="devices-body"):
             yield Label("", id="current")
             yield OptionList(id="device-list")
@@ -73,7 +69,7 @@ class DevicesScreen(Screen[None]):
         self.action_refresh()
 
     def _show_current(self) -> None:
-        device = self.oapp.settings.device
+        device = self.services.settings.device
         shown = device if device else "system default"
         self.query_one("#current", Label).update(f"Recording from: [b]{shown}[/b]")
 
@@ -82,7 +78,7 @@ class DevicesScreen(Screen[None]):
         problem = self.query_one("#device-problem", Static)
         options = self.query_one("#device-list", OptionList)
         options.clear_options()
-        lister = self.oapp.device_lister
+        lister = self.services.device_lister
         try:
             if lister is None:
                 raise OffguardError("Device listing is not available here.")
@@ -95,7 +91,7 @@ class DevicesScreen(Screen[None]):
                 f"[b red]{escape(message)}[/b red]" + (f"\nFix: {escape(fix)}" if fix else "")
             )
             if not isinstance(exc, OffguardError):
-                self.oapp.show_error(exc, title="Cannot list microphones")
+                self.report(exc, title="Cannot list microphones")
             return
         if not self.devices:
             problem.update(
@@ -106,20 +102,19 @@ class DevicesScreen(Screen[None]):
             problem.update("")
         options.add_option(Option("System default", id=DEFAULT_ID))
         for device in self.devices:
-            label = Text(f"{getattr(device, 'index', '?'):>3}  {getattr(device, 'name', device)}")
+            label = Text(f"{device.index:>3}  {device.name}")
             extra = []
-            rate = getattr(device, "default_samplerate", None)
-            if rate:
-                extra.append(f"{float(rate):.0f} Hz")
-            if getattr(device, "is_default", False):
+            if device.default_samplerate:
+                extra.append(f"{device.default_samplerate:.0f} Hz")
+            if device.is_default:
                 extra.append("default")
             if extra:
                 label.append(f"  ({', '.join(extra)})", style="dim")
-            options.add_option(Option(label, id=str(getattr(device, "name", device))))
-        current = self.oapp.settings.device
+            options.add_option(Option(label, id=device.name))
+        current = self.services.settings.device
         index = 0
         for i, device in enumerate(self.devices, start=1):
-            if current and str(getattr(device, "name", "")) == current:
+            if current and device.name == current:
                 index = i
         options.highlighted = index
         options.focus()
@@ -127,7 +122,10 @@ class DevicesScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         chosen = event.option.id
         device = None if chosen in (None, DEFAULT_ID) else chosen
-        self.oapp.update_settings(device=device)
+        try:
+            self.services.change_settings(replace(self.services.settings, device=device))
+        except Exception as exc:
+            self.report(exc, title="Cannot save the settings")
         self._show_current()
         self.notify(f"Recording from {device or 'the system default'}.", title="Microphone")
 
@@ -137,11 +135,11 @@ class DevicesScreen(Screen[None]):
         if self.testing:
             return
         try:
-            self.tester = self.oapp.recorder_factory()
+            self.tester = self.services.recorder_factory()
         except Exception as exc:
             self._test_failed(str(exc))
             if not isinstance(exc, OffguardError):
-                self.oapp.show_error(exc, title="Mic test failed")
+                self.report(exc, title="Mic test failed")
             return
         self.testing = True
         self.peak_seen = 0.0
@@ -176,13 +174,14 @@ class DevicesScreen(Screen[None]):
             recorder.stop()
             self.post_message(MicTestDone(peak, recorder.overflows, recorder.error))
         except Exception as exc:
-            self.post_message(WorkFailed.from_error("mic-test", exc))
+            self.post_message(MicTestFailed.from_error(exc))
         finally:
             path.unlink(missing_ok=True)
             with contextlib.suppress(OSError):
                 folder.rmdir()
 
-    def on_mic_test_done(self, message: MicTestDone) -> None:
+    @on(MicTestDone)
+    def _tested(self, message: MicTestDone) -> None:
         self._end_test()
         peak = max(self.peak_seen, message.peak)
         if message.error:
@@ -194,11 +193,11 @@ class DevicesScreen(Screen[None]):
         else:
             self.query_one("#test-state", Label).update("[b green]✔ The mic works[/b green]")
 
-    def on_work_failed(self, message: WorkFailed) -> None:
-        if message.what == "mic-test":
-            message.stop()
-            self._end_test()
-            self._test_failed(message.text)
+    @on(MicTestFailed)
+    def _test_broke(self, message: MicTestFailed) -> None:
+        message.stop()  # shown here, not as a notification
+        self._end_test()
+        self._test_failed(message.problem.text)
 
     def _test_failed(self, text: str) -> None:
         self.query_one("#test-state", Label).update(

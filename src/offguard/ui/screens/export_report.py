@@ -1,18 +1,17 @@
-"""Export from the TUI (``e``): choose Markdown or HTML and where, then write it in a worker."""
+"""Export from the TUI (``e``): choose Markdown or HTML and where (the app then writes the
+report in a worker: :mod:`offguard.ui.navigation`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
-
-from offguard.ui.screens.progress_common import app_bank, app_settings, app_store, show_error
 
 
 @dataclass(frozen=True)
@@ -20,54 +19,6 @@ class ExportRequest:
     fmt: str
     path: Path
     question_id: str | None = None
-
-
-def run_export(app: App[Any], request: ExportRequest) -> None:
-    """Write the report in a thread worker behind a progress box; notify the path (or the
-    error) when done."""
-    from offguard.ui.screens.modals import BusyScreen
-
-    kind = "Markdown" if request.fmt == "md" else "HTML"
-    busy = BusyScreen(f"Writing the {kind} report to {request.path}...")
-    app.push_screen(busy)
-
-    def close_busy() -> None:
-        if app.screen is busy:
-            app.pop_screen()
-
-    def work() -> None:
-        from offguard.export import export_report
-
-        try:
-            written = export_report(
-                app_store(app),
-                app_bank(app),
-                request.path,
-                fmt=request.fmt,
-                question_id=request.question_id,
-            )
-        except Exception as exc:
-            app.call_from_thread(close_busy)
-            app.call_from_thread(show_error, app, exc, "Export failed")
-            return
-        app.call_from_thread(close_busy)
-        app.call_from_thread(app.notify, f"Report written to {written}", title="Exported")
-
-    app.run_worker(work, thread=True, exit_on_error=False, group="export", name="export")
-
-
-def open_export(app: App[Any], *, question_id: str | None = None) -> None:
-    """Ask for the format and path, then export."""
-    from offguard.export import default_export_path
-
-    settings = app_settings(app)
-    default = default_export_path(settings.data_dir.expanduser().resolve(), "html")
-
-    def chosen(request: ExportRequest | None) -> None:
-        if request is not None:
-            run_export(app, request)
-
-    app.push_screen(ExportScreen(default, question_id), chosen)
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -93,7 +44,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             yield Input(value=str(self.default), id="path")
             if self.question_id:
                 yield Checkbox("Only this question", value=True, id="only")
-            yield Static("", id="export-error")
+            yield Static("", id="export-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Export (ctrl+s)", variant="primary", id="export")

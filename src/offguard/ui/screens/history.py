@@ -8,36 +8,21 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Static
 
 from offguard.audio.player import Player
 from offguard.errors import OffguardError
-from offguard.export.text import fmt_when
+from offguard.formatting import fmt_duration, fmt_when
+from offguard.progress import stories
 from offguard.store import TakeSummary
-from offguard.ui.screens.progress_common import (
-    app_store,
-    fmt_num,
-    make_player,
-    question_text,
-    show_error,
-)
+from offguard.ui.feedback import ReviewData
+from offguard.ui.format import fmt_num, verdict_text
+from offguard.ui.messages import DeleteTake, OpenCompare, ShowReview
+from offguard.ui.screens.base import OffguardScreen, nav_bindings
+from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
-
-
-def fmt_duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "-:--"
-    total = round(seconds)
-    return f"{total // 60}:{total % 60:02d}"
-
-
-def verdict_text(take: TakeSummary) -> Text:
-    if take.verdict is None:
-        return Text("not analysed", style="dim")
-    style = "green" if take.verdict.lower() == "specific" else "red"
-    return Text(take.verdict, style=style)
 
 
 class StoryScreen(ModalScreen[str | None]):
@@ -77,11 +62,11 @@ class StoryScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(OffguardScreen):
     """All takes of one question: date, length, verdict, score, fillers/min, wpm, story."""
 
     CSS_PATH = "history.tcss"
-    PLACE = "History"
+    TITLE = "History"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("enter", "review", "Review", tooltip="Open the take's full review", priority=True),
@@ -90,28 +75,26 @@ class HistoryScreen(Screen[None]):
         Binding("p", "play", "Play", tooltip="Play / stop the take"),
         Binding("s", "story", "Story"),
         Binding("x,delete", "delete", "Delete", tooltip="Move the take to the trash (u undoes)"),
-        Binding("g", "trends", "Trends"),
-        Binding("b", "stories", "Stories", show=False, tooltip="Story bank"),
-        Binding("e", "export", "Export"),
+        *nav_bindings("trends", "stories", "export", hidden=("stories",)),
     ]
 
-    def __init__(self, question_id: str) -> None:
-        super().__init__()
+    def __init__(self, services: Services, question_id: str) -> None:
+        super().__init__(services)
         self.question_id = question_id
         self.takes: list[TakeSummary] = []
         self.marked: list[int] = []
         self.player: Player | None = None
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("History")
-        yield Static(id="history-title")
-        yield DataTable(id="takes", cursor_type="row", zebra_stripes=True)
-        yield Static(id="history-detail")
+        yield TitleBar()
+        yield Static(id="history-title", classes="title-line")
+        yield DataTable(id="takes", classes="list-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="history-detail", classes="detail-pane")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#history-title", Static).update(
-            Text.assemble(("History: ", "bold"), question_text(self.app, self.question_id))
+            Text.assemble(("History: ", "bold"), self.services.question_text(self.question_id))
         )
         table = self.query_one(DataTable)
         for label, key in (
@@ -132,6 +115,12 @@ class HistoryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    def focused_question_id(self) -> str | None:
+        return self.question_id
+
+    def scope_question_id(self) -> str | None:
+        return self.question_id
+
     def on_unmount(self) -> None:
         self.stop_playing()
 
@@ -140,9 +129,9 @@ class HistoryScreen(Screen[None]):
     def reload(self, select: int | None = None) -> None:
         """Read the takes again; the cursor goes to take ``select`` (else stays on its row)."""
         try:
-            self.takes = app_store(self.app).take_summaries(self.question_id)
+            self.takes = self.services.store.take_summaries(self.question_id)
         except Exception as exc:
-            show_error(self.app, exc)
+            self.report(exc)
             self.takes = []
         ids = {t.take_id for t in self.takes}
         self.marked = [m for m in self.marked if m in ids]
@@ -225,14 +214,12 @@ class HistoryScreen(Screen[None]):
         return first, second
 
     def action_compare(self) -> None:
-        from offguard.ui.screens.compare import CompareScreen
-
         pair = self.pair()
         if pair is None:
             self.notify("Mark two takes with space, then press c.", severity="warning")
             return
         self.stop_playing()
-        self.app.push_screen(CompareScreen(*pair))
+        self.post_message(OpenCompare(*pair))
 
     def stop_playing(self) -> None:
         if self.player is not None:
@@ -248,10 +235,10 @@ class HistoryScreen(Screen[None]):
             return
         self.stop_playing()
         try:
-            self.player = make_player(self.app, take.audio_path)
+            self.player = self.services.player(take.audio_path)
             self.player.play()
         except Exception as exc:
-            show_error(self.app, exc, "Cannot play")
+            self.report(exc, "Cannot play")
             self.player = None
 
     def action_story(self) -> None:
@@ -259,9 +246,7 @@ class HistoryScreen(Screen[None]):
         if take is None:
             return
         try:
-            from offguard.progress import stories
-
-            known = [s.name for s in stories(app_store(self.app)).stories]
+            known = [s.name for s in stories(self.services.store).stories]
         except OffguardError:
             known = []
 
@@ -269,9 +254,9 @@ class HistoryScreen(Screen[None]):
             if name is None:
                 return
             try:
-                app_store(self.app).set_story(take.take_id, name or None)
+                self.services.store.set_story(take.take_id, name or None)
             except Exception as exc:
-                show_error(self.app, exc)
+                self.report(exc)
                 return
             self.reload()
             self.notify(f"Story: {name}" if name else "Story cleared.")
@@ -280,39 +265,23 @@ class HistoryScreen(Screen[None]):
 
     def action_review(self) -> None:
         """The full review of the highlighted take (transcript, verdict, STAR, delivery)."""
-        from offguard.questions import Question
-        from offguard.ui.screens.progress_common import app_bank
-        from offguard.ui.screens.review import ReviewData, ReviewScreen
-
         take = self.current()
         if take is None:
             return
-        bank = app_bank(self.app)
-        question = bank.get(self.question_id) if bank is not None else None
-        if question is None:
-            question = Question(
-                self.question_id, question_text(self.app, self.question_id), "unknown"
-            )
+        question = self.services.question(self.question_id)
         try:
-            data = ReviewData.from_store(app_store(self.app), take.take_id, question)
+            data = ReviewData.from_store(self.services.store, take.take_id, question)
         except Exception as exc:
-            show_error(self.app, exc, "Cannot open the review")
+            self.report(exc, "Cannot open the review")
             return
         if data is None:
             self.notify("This take has no transcript or analysis yet.", severity="warning")
             return
         self.stop_playing()
-
-        def done(result: str | None) -> None:
-            if result == "again":
-                from offguard.ui.screens.practice import PracticeScreen
-
-                self.app.push_screen(PracticeScreen(data.question))
-
-        self.app.push_screen(ReviewScreen(data), done)
+        self.post_message(ShowReview(data))
 
     def action_delete(self) -> None:
-        """Move the highlighted take to the trash; ``u`` (anywhere) brings it back."""
+        """Move the highlighted take to the trash (the app does it; ``u`` brings it back)."""
         take = self.current()
         if take is None:
             return
@@ -320,26 +289,7 @@ class HistoryScreen(Screen[None]):
         self.stop_playing()
         if take.take_id in self.marked:
             self.marked.remove(take.take_id)
-        label = f"Take {number} ({fmt_when(take.started_at)})"
-        deleter = getattr(self.app, "delete_take", None)
-        if callable(deleter) and deleter(take.take_id, label):
-            self.reload()
+        self.post_message(DeleteTake(take.take_id, f"Take {number} ({fmt_when(take.started_at)})"))
 
-    def take_restored(self, take_id: int) -> None:
-        """Called by the app after ``u`` restored a take."""
-        self.reload(select=take_id)
-
-    def action_trends(self) -> None:
-        from offguard.ui.screens.trends import TrendsScreen
-
-        self.app.push_screen(TrendsScreen(self.question_id))
-
-    def action_stories(self) -> None:
-        from offguard.ui.screens.stories import StoriesScreen
-
-        self.app.push_screen(StoriesScreen())
-
-    def action_export(self) -> None:
-        from offguard.ui.screens.export_report import open_export
-
-        open_export(self.app, question_id=self.question_id)
+    def take_changed(self, take_id: int, deleted: bool) -> None:
+        self.reload(select=None if deleted else take_id)

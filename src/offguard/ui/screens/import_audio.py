@@ -46,7 +46,7 @@ class ImportScreen(ModalScreen[Path | None]):
             yield Label(f"[b]Import an answer[/b] for: {escape(self.question_text)}")
             yield Input(placeholder="Path to a WAV, FLAC, MP3, OGG or M4A file", id="path")
             yield AudioTree(self.start, id="tree")
-            yield Label("", id="import-error")
+            yield Label("", id="import-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Import", variant="primary", id="import")

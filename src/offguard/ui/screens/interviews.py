@@ -3,7 +3,6 @@ guard (they go to the top of the practice queue)."""
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -14,13 +13,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from offguard.errors import OffguardError
 from offguard.questions import Question, user_question_id
 from offguard.store import OUTCOMES, InterviewRecord, Store
-from offguard.ui.screens.progress_common import app_bank, app_store, show_error
+from offguard.ui.screens.base import OffguardScreen, nav_bindings
+from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
 
@@ -80,7 +80,7 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
     """Company, role, date, stage, outcome, feedback, reflection and off-guard questions."""
 
     CSS_PATH = "interviews.tcss"
-    PLACE = "Log an interview"
+    TITLE = "Log an interview"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -95,10 +95,10 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
         with VerticalScroll(classes="modal-box", id="interview-form"):
             yield Label("[b]Log an interview[/b]")
             yield Input(placeholder="Company (required)", id="company")
-            with Horizontal(classes="row"):
+            with Horizontal(classes="pair"):
                 yield Input(placeholder="Role", id="role")
                 yield Input(value=date.today().isoformat(), placeholder="YYYY-MM-DD", id="date")
-            with Horizontal(classes="row"):
+            with Horizontal(classes="pair"):
                 yield Input(placeholder="Stage (phone screen, onsite...)", id="stage")
                 yield Select(
                     [(o, o) for o in OUTCOMES], value="pending", allow_blank=False, id="outcome"
@@ -115,7 +115,7 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
             yield Input(placeholder="What went wrong with it (optional)", id="went-wrong")
             yield Button("Add this question", id="add-question")
             yield Static("[dim]No questions added yet.[/dim]", id="picked")
-            yield Static("", id="form-error")
+            yield Static("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -195,32 +195,33 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
         self.dismiss(None)
 
 
-class InterviewsScreen(Screen[None]):
+class InterviewsScreen(OffguardScreen):
     """Logged interviews, newest first; ``a`` logs a new one."""
 
     CSS_PATH = "interviews.tcss"
-    PLACE = "Interviews"
+    TITLE = "Interviews"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "add", "Log interview"),
-        Binding("h", "history", "History"),
-        Binding("b", "stories", "Stories"),
-        Binding("e", "export", "Export"),
+        *nav_bindings("history", "stories", "export"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
         self.interviews: list[InterviewRecord] = []
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("Interviews")
+        yield TitleBar()
         yield Static(
             "[b]Interview log[/b]  [dim]the questions that caught you off guard go to the top "
             "of your practice queue[/dim]",
             id="interviews-title",
+            classes="title-line",
         )
-        yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
-        yield Static(id="interview-detail")
+        yield DataTable(
+            id="interviews", classes="list-table", cursor_type="row", zebra_stripes=True
+        )
+        yield Static(id="interview-detail", classes="detail-pane")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -232,9 +233,9 @@ class InterviewsScreen(Screen[None]):
 
     def reload(self) -> None:
         try:
-            self.interviews = app_store(self.app).list_interviews()
+            self.interviews = self.services.store.list_interviews()
         except Exception as exc:
-            show_error(self.app, exc)
+            self.report(exc)
             self.interviews = []
         table = self.query_one(DataTable)
         table.clear()
@@ -269,12 +270,7 @@ class InterviewsScreen(Screen[None]):
                 text.append(value + "\n")
         for q in iv.questions:
             text.append("★ ", style="yellow")
-            shown = q.text
-            bank = app_bank(self.app)
-            if not shown and bank is not None:
-                found = bank.get(q.question_id)
-                shown = found.text if found else q.question_id
-            text.append(shown or q.question_id)
+            text.append(q.text or self.services.question_text(q.question_id))
             if q.what_went_wrong:
                 text.append(f" — {q.what_went_wrong}", style="dim")
             text.append("\n")
@@ -283,49 +279,36 @@ class InterviewsScreen(Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
 
+    def focused_question_id(self) -> str | None:
+        """The first question of the highlighted interview (``h`` opens its history)."""
+        iv = self.current()
+        return iv.questions[0].question_id if iv is not None and iv.questions else None
+
+    def action_history(self) -> None:
+        if self.focused_question_id() is None:
+            self.notify("This interview has no questions attached.", severity="warning")
+            return
+        super().action_history()
+
+    def _questions(self) -> list[Question]:
+        try:
+            return self.services.questions()
+        except OffguardError:
+            return list(self.services.bank.questions)
+
     def action_add(self) -> None:
-        bank = app_bank(self.app)
-        questions = list(bank.questions) if bank is not None else []
-        with contextlib.suppress(OffguardError):
-            questions += [
-                q
-                for q in app_store(self.app).user_questions()
-                if q.id not in {b.id for b in questions}
-            ]
-        self.app.push_screen(InterviewFormScreen(questions), self._saved)
+        self.app.push_screen(InterviewFormScreen(self._questions()), self._saved)
 
     def _saved(self, new: NewInterview | None) -> None:
         if new is None:
             return
-        store = app_store(self.app)
-        bank = app_bank(self.app)
         try:
-            known = {q.id for q in bank.questions} if bank is not None else set()
-            known |= {q.id for q in store.user_questions()}
-            save_interview(store, new, known)
+            known = {q.id for q in self._questions()}
+            save_interview(self.services.store, new, known)
         except Exception as exc:
-            show_error(self.app, exc)
+            self.report(exc)
             return
         self.reload()
         count = len(new.questions)
         extra = f"; {count} question(s) moved to the top of your queue" if count else ""
         self.notify(f"Logged {new.company}{extra}.", title="Interview log")
-
-    def action_stories(self) -> None:
-        from offguard.ui.screens.stories import StoriesScreen
-
-        self.app.push_screen(StoriesScreen())
-
-    def action_export(self) -> None:
-        from offguard.ui.screens.export_report import open_export
-
-        open_export(self.app)
-
-    def action_history(self) -> None:
-        from offguard.ui.screens.history import HistoryScreen
-
-        iv = self.current()
-        if iv is None or not iv.questions:
-            self.notify("This interview has no questions attached.", severity="warning")
-            return
-        self.app.push_screen(HistoryScreen(iv.questions[0].question_id))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -30,7 +30,7 @@ THIS_SCREEN = "On this screen"
 GENERAL_ACTIONS = {"app.focus_next", "app.focus_previous", "screen.copy_text", "copy_text"}
 
 
-def key_rows(app: App[Any], screen: Screen[Any]) -> list[KeyRow]:
+def key_rows(app: App[None], screen: Screen[object]) -> list[KeyRow]:
     """The screen's keys, then the app's, one row per action (keys of one action joined)."""
     by_action: dict[tuple[str, str], KeyRow] = {}
     order: list[tuple[str, str]] = []

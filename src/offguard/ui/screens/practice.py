@@ -2,41 +2,49 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from dataclasses import replace
+from typing import ClassVar
 
 from rich.console import Group
 from rich.markup import escape
 from rich.padding import Padding
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, LoadingIndicator, Static
 
 from offguard.errors import AudioUnavailable, OffguardError
+from offguard.formatting import fmt_duration
 from offguard.questions import Question
-from offguard.ui.feedback import bullet_list, fmt_time
-from offguard.ui.messages import PartialTranscript, TakeDiscarded, TakeReady, WorkFailed
+from offguard.ui.feedback import ReviewData, bullet_list
+from offguard.ui.messages import (
+    DiscardFailed,
+    ImportRequested,
+    PartialTranscript,
+    ShowReview,
+    TakeDiscarded,
+    TakeFailed,
+    TakeFinished,
+)
 from offguard.ui.ports import ActiveTakeLike
+from offguard.ui.screens.base import OffguardScreen
 from offguard.ui.screens.modals import ConfirmScreen
+from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.level_meter import LevelMeter
 from offguard.ui.widgets.title_bar import TitleBar
 
-if TYPE_CHECKING:
-    from offguard.ui.app import OffguardApp
-
 TARGET_STEP = 15
 
 
-class PracticeScreen(Screen[None]):
-    """``r`` records, ``r`` again stops and shows the review."""
+class PracticeScreen(OffguardScreen):
+    """``r`` records, ``r`` again stops and shows the review (``record=True``: start at once)."""
 
     CSS_PATH = "practice.tcss"
-    PLACE = "Practice"
+    TITLE = "Practice"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "record", "Record"),
         Binding("r", "stop", "Stop"),
@@ -47,9 +55,10 @@ class PracticeScreen(Screen[None]):
         Binding("escape", "leave", "Back"),
     ]
 
-    def __init__(self, question: Question) -> None:
-        super().__init__()
+    def __init__(self, services: Services, question: Question, *, record: bool = False) -> None:
+        super().__init__(services)
         self.question = question
+        self.record_on_mount = record
         self.active: ActiveTakeLike | None = None
         self.stopping = False
         self._ticker: Timer | None = None
@@ -57,15 +66,11 @@ class PracticeScreen(Screen[None]):
         self._quit_after_discard = False
 
     @property
-    def oapp(self) -> OffguardApp:
-        return cast("OffguardApp", self.app)
-
-    @property
     def recording(self) -> bool:
         return self.active is not None and not self.stopping
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("Practice")
+        yield TitleBar()
         with VerticalScroll(id="practice-body"):
             yield Static(Text(self.question.text, style="bold"), id="question")
             yield Static(self._tips_text(), id="tips")
@@ -83,6 +88,11 @@ class PracticeScreen(Screen[None]):
         self.query_one("#busy").display = False
         self.query_one("#problem").display = False
         self._show_ready()
+        if self.record_on_mount:
+            self.action_record()
+
+    def scope_question_id(self) -> str | None:
+        return self.question.id
 
     def _tips_text(self) -> Group | Text:
         parts: list[Text | Padding] = []
@@ -108,11 +118,11 @@ class PracticeScreen(Screen[None]):
         live.update(Text("Your words appear here while you speak.", style="dim italic"))
 
     def _show_timer(self, elapsed: float) -> None:
-        target = self.oapp.settings.target_seconds
+        target = self.services.settings.target_seconds
         over = elapsed > target
         style = "bold red" if over else "bold"
         self.query_one("#timer", Label).update(
-            Text.assemble((fmt_time(elapsed), style), f" / {fmt_time(target)}")
+            Text.assemble((fmt_duration(elapsed), style), f" / {fmt_duration(target)}")
         )
 
     def _show_problem(self, text: str | None) -> None:
@@ -148,11 +158,12 @@ class PracticeScreen(Screen[None]):
         return True
 
     def action_record(self) -> None:
+        """Start recording (also what ``r`` on the review does: "Record again")."""
         if self.active is not None or self.stopping:
             return
         self._show_problem(None)
         try:
-            self.active = self.oapp.practice.start_take(self.question, on_partial=self._partial)
+            self.active = self.services.practice.start_take(self.question, on_partial=self._partial)
         except AudioUnavailable as exc:
             fix = f"\n[b]Fix:[/b] {escape(exc.fix)}" if exc.fix else ""
             self._show_problem(
@@ -163,7 +174,7 @@ class PracticeScreen(Screen[None]):
         except Exception as exc:
             self._show_problem(f"[b red]Cannot record:[/b red] {escape(str(exc))}")
             if not isinstance(exc, OffguardError):
-                self.oapp.show_error(exc, title="Cannot record")
+                self.report(exc, title="Cannot record")
             return
         self._set_state("[b red]● Recording[/b red]: press [b]r[/b] to stop")
         self.query_one("#live", Static).update("")
@@ -195,26 +206,27 @@ class PracticeScreen(Screen[None]):
         try:
             outcome = active.stop()
         except Exception as exc:
-            self.post_message(WorkFailed.from_error("stop", exc))
+            self.post_message(TakeFailed.from_error(exc))
             return
-        self.post_message(TakeReady(outcome, self.question))
+        self.post_message(TakeFinished(outcome))
 
-    def on_take_ready(self, message: TakeReady) -> None:
-        """Reset; the message bubbles on to the app, which pushes the review."""
+    @on(TakeFinished)
+    def _finished(self, message: TakeFinished) -> None:
         self._reset()
-        if message.outcome.error:
-            self.notify(
-                message.outcome.error, title="Take saved with a problem", severity="warning"
-            )
+        outcome = message.outcome
+        if outcome.error:
+            self.notify(outcome.error, title="Take saved with a problem", severity="warning")
+        data = ReviewData.from_outcome(outcome, self.question)
+        self.post_message(ShowReview(data, after_take=True))
 
-    def on_work_failed(self, message: WorkFailed) -> None:
-        if message.what in ("stop", "discard"):
-            self._reset()
-            self._show_problem(
-                f"[b red]The take could not be finished:[/b red] {escape(message.text)}"
-            )
-            message.stop()
-            self.oapp.show_error(message)
+    @on(TakeFailed)
+    @on(DiscardFailed)
+    def _not_finished(self, message: TakeFailed | DiscardFailed) -> None:
+        """Reset; the message goes on to the app, which shows it."""
+        self._reset()
+        self._show_problem(
+            f"[b red]The take could not be finished:[/b red] {escape(message.problem.text)}"
+        )
 
     def _reset(self) -> None:
         self._stop_ticker()
@@ -259,11 +271,12 @@ class PracticeScreen(Screen[None]):
         try:
             active.discard()
         except Exception as exc:
-            self.post_message(WorkFailed.from_error("discard", exc))
+            self.post_message(DiscardFailed.from_error(exc))
             return
         self.post_message(TakeDiscarded())
 
-    def on_take_discarded(self, message: TakeDiscarded) -> None:
+    @on(TakeDiscarded)
+    def _discarded(self, message: TakeDiscarded) -> None:
         message.stop()
         self._reset()
         if self._quit_after_discard:
@@ -283,17 +296,13 @@ class PracticeScreen(Screen[None]):
         tips.display = not tips.display
 
     def action_target(self, direction: int) -> None:
-        target = self.oapp.settings.target_seconds + direction * TARGET_STEP
-        self.oapp.update_settings(target_seconds=max(TARGET_STEP, min(target, 600)))
+        settings = self.services.settings
+        target = max(TARGET_STEP, min(settings.target_seconds + direction * TARGET_STEP, 600))
+        try:
+            self.services.change_settings(replace(settings, target_seconds=target))
+        except Exception as exc:
+            self.report(exc, title="Cannot save the settings")
         self._show_timer(0.0)
 
     def action_import_audio(self) -> None:
-        from pathlib import Path
-
-        from offguard.ui.screens.import_audio import ImportScreen
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.oapp.start_import(path, self.question)
-
-        self.app.push_screen(ImportScreen(self.question.text), chosen)
+        self.post_message(ImportRequested(self.question))

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 
 from offguard.progress.queue import DUE, NEW, OFF_GUARD, WEAK, QueueItem
-from offguard.ui.feedback import get
+from offguard.questions import Question
+from offguard.store import InterviewRecord, QuestionStats, Store
 
 #: Cell padding of a DataTable column (one space each side) and its vertical scrollbar.
 CELL_PAD = 2
@@ -66,15 +66,15 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def badges(stats: Any, off_guard: bool) -> tuple[Text, Text, Text]:
+def badges(stats: QuestionStats | None, off_guard: bool) -> tuple[Text, Text, Text]:
     """(times practised, last verdict and score, off-guard marker) for one row."""
-    times = int(get(stats, "times_practised", get(stats, "takes", 0)) or 0)
+    times = stats.times_practised if stats is not None else 0
     practised = Text(f"{times}×" if times else "-", style="bold" if times else "dim")
-    verdict = get(stats, "last_verdict")
-    score = get(stats, "last_specificity", get(stats, "last_score"))
+    verdict = stats.last_verdict if stats is not None else None
+    score = stats.last_specificity if stats is not None else None
     if verdict:
         style = "green" if verdict == "specific" else "red"
-        shown = f"{verdict} {round(float(score))}" if score is not None else str(verdict)
+        shown = f"{verdict} {round(score)}" if score is not None else verdict
         last = Text(shown, style=style)
     else:
         last = Text("-", style="dim")
@@ -82,20 +82,19 @@ def badges(stats: Any, off_guard: bool) -> tuple[Text, Text, Text]:
     return practised, last, marker
 
 
-def interview_of(interviews: Sequence[Any]) -> dict[str, tuple[str, str]]:
+def interview_of(interviews: Sequence[InterviewRecord]) -> dict[str, tuple[str, str]]:
     """question id -> (company, date) of the latest interview it came up in."""
     found: dict[str, tuple[str, str]] = {}
     for interview in interviews:  # newest first
-        for linked in get(interview, "questions", ()) or ():
-            question_id = str(get(linked, "question_id", ""))
-            found.setdefault(
-                question_id, (str(get(interview, "company", "")), str(get(interview, "date", "")))
-            )
+        for linked in interview.questions:
+            found.setdefault(linked.question_id, (interview.company, interview.date))
     return found
 
 
 def queue_reason(
-    item: QueueItem, stats: Mapping[str, Any], interviews: Mapping[str, tuple[str, str]]
+    item: QueueItem,
+    stats: Mapping[str, QuestionStats],
+    interviews: Mapping[str, tuple[str, str]],
 ) -> str:
     """Why the question is in today's queue, in a few words."""
     score = item.last_specificity
@@ -110,10 +109,11 @@ def queue_reason(
             reason += f"; last {score:.0f}"
         return reason
     if item.kind == WEAK:
-        verdict = get(stats.get(item.question.id), "last_verdict")
+        row = stats.get(item.question.id)
+        verdict = row.last_verdict if row is not None else None
         if score is None:
             return "last attempt generic"
-        if verdict and str(verdict).lower() == "generic":
+        if verdict and verdict.lower() == "generic":
             return f"last attempt generic ({score:.0f})"
         return f"last attempt scored {score:.0f}"
     if item.kind == DUE:
@@ -123,8 +123,10 @@ def queue_reason(
     return item.reason
 
 
-def build_today(store: Any, questions: Sequence[Any], today: date, limit: int) -> list[QueueItem]:
-    """Today's queue from the store (``offguard.store.Store``)."""
+def build_today(
+    store: Store, questions: Sequence[Question], today: date, limit: int
+) -> list[QueueItem]:
+    """Today's queue from the store."""
     from offguard.progress import build_queue
 
     return build_queue(store, questions, today=today, limit=limit)

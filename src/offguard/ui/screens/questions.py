@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Select, Static
 
 from offguard.progress.queue import QueueItem
 from offguard.questions import Question, QuestionBank
-from offguard.ui.feedback import get
+from offguard.store import QuestionStats
+from offguard.ui.messages import ImportRequested, OpenDevices, OpenPractice
 from offguard.ui.screens.add_question import AddQuestionScreen, NewQuestion
-from offguard.ui.screens.progress_actions import PROGRESS_BINDINGS, ProgressActions
+from offguard.ui.screens.base import OffguardScreen, nav_bindings
 from offguard.ui.screens.question_table import (
     Column,
     badges,
@@ -29,22 +28,20 @@ from offguard.ui.screens.question_table import (
     queue_reason,
     today_columns,
 )
+from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from offguard.ui.app import OffguardApp
 
 ALL = "__all__"
 #: How many questions today's queue holds.
 TODAY_LIMIT = 10
 
 
-class QuestionsScreen(ProgressActions, Screen[None]):
+class QuestionsScreen(OffguardScreen):
     """Pick a question; enter opens the practice room for it."""
 
     CSS_PATH = "questions.tcss"
-    PLACE = "Questions"
+    TITLE = "Questions"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "practise", "Practise", priority=True),
         Binding("t", "toggle_today", "Today", tooltip="Switch: today's queue / all questions"),
@@ -53,29 +50,25 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         Binding("o", "toggle_off_guard", "Off guard", tooltip="Mark: caught me off guard ★"),
         Binding("i", "import_audio", "Import", tooltip="Import an audio file as a take"),
         Binding("d", "devices", "Mic", tooltip="Pick and test the microphone"),
-        *PROGRESS_BINDINGS,
+        *nav_bindings("history", "interviews", "trends", "stories", "export"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, services: Services) -> None:
+        super().__init__(services)
         self.questions: list[Question] = []
         self.shown: list[Question] = []
         self._filters: tuple[object, ...] | None = None
-        self._stats: dict[str, Any] = {}
+        self._stats: dict[str, QuestionStats] = {}
         self._off: set[str] = set()
         self.today_view = False
         self.queue: list[QueueItem] = []
         self._reasons: dict[str, str] = {}
         self._columns: list[Column] = []
 
-    @property
-    def oapp(self) -> OffguardApp:
-        return cast("OffguardApp", self.app)
-
     def compose(self) -> ComposeResult:
-        bank = self.oapp.bank
-        yield TitleBar("Questions")
+        bank = self.services.bank
+        yield TitleBar()
         with Horizontal(id="filters"):
             yield Select(
                 [("All categories", ALL)] + [(c, c) for c in bank.categories()],
@@ -132,12 +125,17 @@ class QuestionsScreen(ProgressActions, Screen[None]):
 
     def reload(self, keep: str | None = None) -> None:
         """Read the questions and stats again and redraw the table."""
-        self.questions = self.oapp.all_questions()
+        store = self.services.store
         try:
-            self._stats = self.oapp.store.question_stats()
-            self._off = set(self.oapp.store.off_guard_ids())
+            self.questions = self.services.questions()
         except Exception as exc:
-            self.oapp.show_error(exc)
+            self.report(exc)
+            self.questions = list(self.services.bank.questions)
+        try:
+            self._stats = store.question_stats()
+            self._off = store.off_guard_ids()
+        except Exception as exc:
+            self.report(exc)
             self._stats, self._off = {}, set()
         self._load_queue()
         self._set_columns()
@@ -145,13 +143,12 @@ class QuestionsScreen(ProgressActions, Screen[None]):
 
     def _load_queue(self) -> None:
         """Today's queue and the reason of each question in it."""
-        store = self.oapp.store
+        store = self.services.store
         try:
             self.queue = build_today(store, self.questions, date.today(), TODAY_LIMIT)
-            lister = getattr(store, "list_interviews", None)
-            interviews = interview_of(lister() if callable(lister) else [])
+            interviews = interview_of(store.list_interviews())
         except Exception as exc:  # the start screen must open whatever the queue does
-            self.oapp.show_error(exc, title="Cannot build today's queue")
+            self.report(exc, title="Cannot build today's queue")
             self.queue, interviews = [], {}
         self._reasons = {
             item.question.id: queue_reason(item, self._stats, interviews) for item in self.queue
@@ -190,7 +187,7 @@ class QuestionsScreen(ProgressActions, Screen[None]):
 
     def _cells(self, q: Question) -> dict[str, Text | str]:
         row_stats = self._stats.get(q.id)
-        is_off = q.id in self._off or bool(get(row_stats, "off_guard", False))
+        is_off = q.id in self._off or (row_stats is not None and row_stats.off_guard)
         times, last, marker = badges(row_stats, is_off)
         width = {c.key: c.width for c in self._columns}
         reason = self._reasons.get(q.id, "")
@@ -225,6 +222,10 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
             return None
         return self.shown[table.cursor_row]
+
+    def focused_question_id(self) -> str | None:
+        question = self.current()
+        return question.id if question is not None else None
 
     def show_detail(self) -> None:
         question = self.current()
@@ -318,27 +319,25 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         self.query_one(DataTable).focus()
 
     def action_practise(self) -> None:
-        from offguard.ui.screens.practice import PracticeScreen
-
         question = self.current()
         if question is not None:
-            self.app.push_screen(PracticeScreen(question))
+            self.post_message(OpenPractice(question))
 
     def action_add(self) -> None:
-        self.app.push_screen(AddQuestionScreen(self.oapp.bank.categories()), self._added)
+        self.app.push_screen(AddQuestionScreen(self.services.bank.categories()), self._added)
 
     def _added(self, new: NewQuestion | None) -> None:
         if new is None:
             return
         question = new.to_question({q.id for q in self.questions})
-        store = self.oapp.store
+        store = self.services.store
         try:
             store.add_question(question, off_guard=new.off_guard)
             if new.has_interview:
                 interview_id = store.add_interview(company=new.company, date=new.date)
                 store.link_interview_question(interview_id, question.id, new.what_went_wrong)
         except Exception as exc:
-            self.oapp.show_error(exc)
+            self.report(exc)
             return
         self.action_clear_search()
         self.query_one("#category", Select).value = ALL
@@ -350,29 +349,20 @@ class QuestionsScreen(ProgressActions, Screen[None]):
         question = self.current()
         if question is None:
             return
+        store = self.services.store
         try:
-            marked = question.id in set(self.oapp.store.off_guard_ids())
-            self.oapp.store.set_off_guard(question.id, not marked)
+            store.set_off_guard(question.id, question.id not in store.off_guard_ids())
         except Exception as exc:
-            self.oapp.show_error(exc)
+            self.report(exc)
             return
         self.reload(keep=question.id)
 
     def action_import_audio(self) -> None:
-        from offguard.ui.screens.import_audio import ImportScreen
-
         question = self.current()
         if question is None:
             self.notify("Pick a question first.", severity="warning")
             return
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self.oapp.start_import(path, question)
-
-        self.app.push_screen(ImportScreen(question.text), chosen)
+        self.post_message(ImportRequested(question))
 
     def action_devices(self) -> None:
-        from offguard.ui.screens.devices import DevicesScreen
-
-        self.app.push_screen(DevicesScreen())
+        self.post_message(OpenDevices())

@@ -3,82 +3,38 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from offguard.audio.player import Player
 from offguard.errors import OffguardError
-from offguard.questions import Question
-from offguard.transcription.types import Transcript
+from offguard.formatting import fmt_duration
 from offguard.ui import feedback
-from offguard.ui.ports import TakeOutcomeLike
+from offguard.ui.feedback import ReviewData
+from offguard.ui.messages import DeleteTake, OpenPractice
+from offguard.ui.screens.base import OffguardScreen
+from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    from offguard.ui.app import OffguardApp
 
 SEEK_STEP = 5.0
 #: Narrower than this, the review is one scrolling column instead of two side by side.
 NARROW = 100
 
 
-@dataclass(frozen=True)
-class ReviewData:
-    """Everything the review shows (from a finished take, or built by tests)."""
-
-    question: Question
-    transcript: Transcript
-    analysis: Any
-    audio_path: Path | None
-    duration: float
-    take_id: int | None = None
-
-    @classmethod
-    def from_outcome(cls, outcome: TakeOutcomeLike, question: Question) -> ReviewData:
-        return cls(
-            question=question,
-            transcript=outcome.transcript,
-            analysis=outcome.analysis,
-            audio_path=outcome.audio_path,
-            duration=outcome.duration,
-            take_id=outcome.take_id,
-        )
-
-    @classmethod
-    def from_store(cls, store: Any, take_id: int, question: Question) -> ReviewData | None:
-        """A stored take's review (``store`` is an ``offguard.store.Store``); None if missing."""
-        take = store.get_take(take_id)
-        transcript = store.latest_transcript(take_id)
-        record = store.latest_analysis(take_id)
-        if take is None or transcript is None or record is None:
-            return None
-        return cls(
-            question=question,
-            transcript=transcript,
-            analysis=record.data,
-            audio_path=take.audio_path,
-            duration=float(take.duration or transcript.duration),
-            take_id=take_id,
-        )
-
-
-class ReviewScreen(Screen[str]):
-    """Dismisses with ``"again"`` (record another attempt) or ``"back"``."""
+class ReviewScreen(OffguardScreen):
+    """``r`` records another attempt (``OpenPractice(record=True)``), escape goes back."""
 
     CSS_PATH = "review.tcss"
-    PLACE = "Review"
+    TITLE = "Review"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "play", "Play/pause"),
         Binding("left", "seek(-1)", "-5s", priority=True),
@@ -88,28 +44,24 @@ class ReviewScreen(Screen[str]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, data: ReviewData) -> None:
-        super().__init__()
+    def __init__(self, services: Services, data: ReviewData) -> None:
+        super().__init__(services)
         self.data = data
         self.player: Player | None = None
         self.player_problem: str | None = None
-        self.flag_spans = feedback.spans(feedback.get(data.analysis, "flags"))
+        self.flag_spans = feedback.flag_spans(data.analysis)
         self.flag_times = [
             feedback.time_at(data.transcript, span.start) for span in self.flag_spans
         ]
         self._poll: Timer | None = None
         self.deleted = False
 
-    @property
-    def oapp(self) -> OffguardApp:
-        return cast("OffguardApp", self.app)
-
     def compose(self) -> ComposeResult:
         data = self.data
         analysis = data.analysis
         verdict = feedback.verdict_line(analysis)
         generic = verdict.startswith("Verdict: generic")
-        yield TitleBar("Review")
+        yield TitleBar()
         with VerticalScroll(id="review-body"):
             with Vertical(id="left"):
                 yield Static(Text(data.question.text, style="bold"), id="review-question")
@@ -122,7 +74,7 @@ class ReviewScreen(Screen[str]):
                 yield Label("", id="player")
             with VerticalScroll(id="right"):
                 yield Label("[b]STAR[/b]", classes="heading")
-                yield Static(feedback.star_text(analysis, data.transcript.text), id="star")
+                yield Static(feedback.star_text(analysis), id="star")
                 yield Label("[b]Delivery[/b]", classes="heading")
                 yield Static(feedback.delivery_text(analysis), id="delivery")
                 yield Label("[b]Suggestions[/b]", classes="heading")
@@ -169,18 +121,20 @@ class ReviewScreen(Screen[str]):
 
     # -- playback ------------------------------------------------------------------------
 
+    def scope_question_id(self) -> str | None:
+        return self.data.question.id
+
     def _open_player(self) -> None:
-        factory = self.oapp.player_factory
         path = self.data.audio_path
-        if factory is None or path is None:
-            self.player_problem = "playback is not available here"
+        if path is None:
+            self.player_problem = "this take has no audio"
             return
         try:
-            self.player = factory(path)
+            self.player = self.services.player(path)
         except Exception as exc:
             self.player_problem = str(exc)
             if not isinstance(exc, OffguardError):
-                self.oapp.show_error(exc, title="Cannot play")
+                self.report(exc, title="Cannot play")
             return
         self._poll = self.set_interval(0.25, self._show_player)
 
@@ -194,8 +148,8 @@ class ReviewScreen(Screen[str]):
             return
         icon = "▶ playing" if self.player.playing else "‖ paused"
         label.update(
-            f"{icon}  {feedback.fmt_time(self.player.position)} / "
-            f"{feedback.fmt_time(self.player.duration)}   (p play/pause, ←/→ 5 s)"
+            f"{icon}  {fmt_duration(self.player.position)} / "
+            f"{fmt_duration(self.player.duration)}   (p play/pause, ←/→ 5 s)"
         )
 
     def action_play(self) -> None:
@@ -205,7 +159,7 @@ class ReviewScreen(Screen[str]):
         try:
             self.player.toggle()
         except Exception as exc:
-            self.oapp.show_error(exc)
+            self.report(exc, title="Cannot play")
         self._show_player()
 
     def action_seek(self, direction: int) -> None:
@@ -220,7 +174,7 @@ class ReviewScreen(Screen[str]):
         try:
             self.player.seek(seconds)
         except Exception as exc:
-            self.oapp.show_error(exc)
+            self.report(exc, title="Cannot play")
         self._show_player()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -231,7 +185,7 @@ class ReviewScreen(Screen[str]):
             self.notify("No word timings for this phrase.", severity="warning")
             return
         if self.player is None:
-            self.notify(f"That phrase starts at {feedback.fmt_time(at)}.")
+            self.notify(f"That phrase starts at {fmt_duration(at)}.")
             return
         self._seek(max(0.0, at - 0.3))
         if not self.player.playing:
@@ -247,25 +201,22 @@ class ReviewScreen(Screen[str]):
         return True
 
     def action_delete(self) -> None:
-        """Move this take to the trash; ``u`` brings it back."""
+        """Move this take to the trash (the app does it; ``u`` brings it back)."""
         take_id = self.data.take_id
         if take_id is None or self.deleted:
             return
-        self._close_player()
-        if self.oapp.delete_take(take_id, f"Take {take_id}"):
-            self.deleted = True
-        else:
+        self._close_player()  # the audio file moves to the trash folder
+        self.post_message(DeleteTake(take_id, f"Take {take_id}"))
+
+    def take_changed(self, take_id: int, deleted: bool) -> None:
+        """The app deleted (or restored, or failed to delete) a take."""
+        if take_id != self.data.take_id:
+            return
+        self.deleted = deleted
+        if not deleted and self.player is None:
             self._open_player()
         self.refresh_bindings()
         self._show_player()
-
-    def take_restored(self, take_id: int) -> None:
-        """Called by the app after ``u`` restored a take."""
-        if take_id == self.data.take_id and self.deleted:
-            self.deleted = False
-            self._open_player()
-            self.refresh_bindings()
-            self._show_player()
 
     def _close_player(self) -> None:
         if self._poll is not None:
@@ -279,11 +230,8 @@ class ReviewScreen(Screen[str]):
     # -- leaving -------------------------------------------------------------------------
 
     def action_again(self) -> None:
-        self.dismiss("again")
+        """Record another attempt: the practice room opens and starts recording."""
+        self.post_message(OpenPractice(self.data.question, record=True))
 
     def action_back(self) -> None:
-        self.dismiss("back")
-
-
-def fmt_duration(seconds: float) -> str:
-    return feedback.fmt_time(seconds)
+        self.dismiss()

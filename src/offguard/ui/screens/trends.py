@@ -9,18 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Select, Static
 
-from offguard.progress import BANDS, Trend, trend
-from offguard.ui.screens.progress_common import (
-    app_store,
-    band_chart,
-    fmt_delta,
-    fmt_num,
-    question_text,
-    show_error,
-)
+from offguard.progress import Trend, trend
+from offguard.targets import TARGETS
+from offguard.ui.format import fmt_delta, fmt_num
+from offguard.ui.screens.base import OffguardScreen, nav_bindings
+from offguard.ui.services import Services
+from offguard.ui.widgets.band_chart import band_chart
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
 
@@ -40,7 +36,7 @@ def chart_panel(t: Trend, metric: str, *, columns: int) -> Text:
     title, digits, unit, color = next((c[1], c[2], c[3], c[4]) for c in CHARTS if c[0] == metric)
     values = t.values(metric)
     summary = t.summary(metric)
-    band = BANDS.get(metric)
+    band = TARGETS.get(metric)
     text = Text()
     text.append(title, style="bold")
     text.append(f"  latest {fmt_num(summary['latest'], digits, unit)}")
@@ -65,25 +61,24 @@ def chart_panel(t: Trend, metric: str, *, columns: int) -> Text:
     return text
 
 
-class TrendsScreen(Screen[None]):
+class TrendsScreen(OffguardScreen):
     """How one question (or all of them) is going, take by take."""
 
     CSS_PATH = "trends.tcss"
-    PLACE = "Trends"
+    TITLE = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("o", "overall", "Overall"),
-        Binding("b", "stories", "Stories"),
-        Binding("e", "export", "Export"),
+        *nav_bindings("stories", "export"),
     ]
 
-    def __init__(self, question_id: str | None = None) -> None:
-        super().__init__()
+    def __init__(self, services: Services, question_id: str | None = None) -> None:
+        super().__init__(services)
         self.question_id = question_id
         self.trend: Trend | None = None
 
     def compose(self) -> ComposeResult:
-        yield TitleBar("Trends")
+        yield TitleBar()
         yield Select[str]([("All questions", ALL)], value=ALL, allow_blank=False, id="question")
         yield Static(id="trend-summary")
         with VerticalScroll(), Grid(id="charts"):
@@ -93,19 +88,19 @@ class TrendsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         try:
-            stats = app_store(self.app).question_stats()
+            stats = self.services.store.question_stats()
             practised = sorted(
                 (q for q, s in stats.items() if s.times_practised),
                 key=lambda q: stats[q].last_practised or "",
                 reverse=True,
             )
         except Exception as exc:
-            show_error(self.app, exc)
+            self.report(exc)
             practised = []
         if self.question_id and self.question_id not in practised:
             practised.append(self.question_id)
         options = [("All questions", ALL)] + [
-            (question_text(self.app, q)[:70], q) for q in practised
+            (self.services.question_text(q)[:70], q) for q in practised
         ]
         select = self.query_one("#question", Select)
         select.set_options(options)
@@ -124,9 +119,9 @@ class TrendsScreen(Screen[None]):
 
     def refresh_trend(self) -> None:
         try:
-            self.trend = trend(app_store(self.app), self.question_id)
+            self.trend = trend(self.services.store, self.question_id)
         except Exception as exc:
-            show_error(self.app, exc)
+            self.report(exc)
             self.trend = None
         self.draw()
 
@@ -134,7 +129,9 @@ class TrendsScreen(Screen[None]):
         if self.trend is None:
             return
         t = self.trend
-        scope = question_text(self.app, self.question_id) if self.question_id else "all questions"
+        scope = (
+            self.services.question_text(self.question_id) if self.question_id else "all questions"
+        )
         self.query_one("#trend-summary", Static).update(
             Text.assemble(
                 ("Trends: ", "bold"),
@@ -156,12 +153,5 @@ class TrendsScreen(Screen[None]):
     def action_overall(self) -> None:
         self.query_one("#question", Select).value = ALL
 
-    def action_stories(self) -> None:
-        from offguard.ui.screens.stories import StoriesScreen
-
-        self.app.push_screen(StoriesScreen())
-
-    def action_export(self) -> None:
-        from offguard.ui.screens.export_report import open_export
-
-        open_export(self.app, question_id=self.question_id)
+    def scope_question_id(self) -> str | None:
+        return self.question_id

@@ -55,9 +55,9 @@ class KeyFooter(Footer):
         right.sort(key=lambda e: 0 if e[0].startswith("question") else 1)
         # the screen's own order (a priority key otherwise takes a focused widget's place)
         order: dict[str, int] = {}
-        for binding in getattr(self.screen, "BINDINGS", []):
-            if isinstance(binding, Binding):
-                for key in binding.key.split(","):
+        for declared in self.screen.BINDINGS:
+            if isinstance(declared, Binding):
+                for key in declared.key.split(","):
                     order.setdefault(key.strip(), len(order))
         left.sort(key=lambda e: order.get(e[0], len(order)))
         budget = max(self.app.size.width, self.size.width) - 1

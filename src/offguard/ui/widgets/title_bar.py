@@ -1,4 +1,5 @@
-"""A one-line title bar: app name, the screen's name and the model status (``app.sub_title``).
+"""A one-line title bar: app name, the screen's name (its ``TITLE``) and the model status
+(``app.sub_title``).
 
 Used instead of Textual's Header, whose title watchers can fire while a screen is being torn
 down; this one only updates its own text.
@@ -21,11 +22,13 @@ class TitleBar(Static):
     }
     """
 
-    def __init__(self, place: str, *, id: str | None = None) -> None:
+    def __init__(self, place: str | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.place = place
 
     def on_mount(self) -> None:
+        if self.place is None:
+            self.place = self.screen.title or ""
         self.watch(self.app, "sub_title", self._show)
 
     def _show(self, sub_title: str | None = None) -> None:

@@ -1,86 +1,10 @@
-"""Shared by the progress screens: reaching the app's parts, players, and a banded text chart.
-
-The screens work on the real :class:`offguard.ui.app.OffguardApp` and on any small test app
-that has ``store`` (a real :class:`offguard.store.Store`), ``bank``, ``settings`` and, optionally,
-``player_factory`` and ``show_error``.
-"""
+"""A banded text line chart of one metric over the takes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, cast
 
 from rich.text import Text
-from textual.app import App
-
-from offguard.audio.player import Player
-from offguard.config import Settings
-from offguard.errors import OffguardError
-from offguard.questions import QuestionBank
-from offguard.store import Store
-
-
-def app_store(app: App[Any]) -> Store:
-    """The app's store (the real one; the progress views need more than ``StoreLike``)."""
-    return cast(Store, app.store)  # type: ignore[attr-defined]
-
-
-def app_bank(app: App[Any]) -> QuestionBank | None:
-    return cast("QuestionBank | None", getattr(app, "bank", None))
-
-
-def app_settings(app: App[Any]) -> Settings:
-    settings = getattr(app, "settings", None)
-    return settings if isinstance(settings, Settings) else Settings()
-
-
-def question_text(app: App[Any], question_id: str) -> str:
-    """The question's text from the bank, else the store, else its id."""
-    bank = app_bank(app)
-    question = bank.get(question_id) if bank is not None else None
-    if question is not None:
-        return question.text
-    try:
-        return app_store(app).question_text(question_id) or question_id
-    except OffguardError:
-        return question_id
-
-
-def show_error(app: App[Any], exc: BaseException, title: str = "Problem") -> None:
-    """The app's own error display when it has one, else a notification."""
-    shower = getattr(app, "show_error", None)
-    if callable(shower):
-        shower(exc, title=title)
-    else:
-        app.notify(str(exc), title=title, severity="error", timeout=12)
-
-
-def make_player(app: App[Any], path: Path) -> Player:
-    """A player for ``path``: the app's factory, else the sound card, else a silent one."""
-    factory = getattr(app, "player_factory", None)
-    if factory is not None:
-        return cast(Player, factory(path))
-    from offguard.audio.player import NullPlayer, SoundDevicePlayer
-
-    try:
-        return SoundDevicePlayer(path)
-    except OffguardError:
-        return NullPlayer(path)
-
-
-def fmt_num(value: float | None, digits: int = 0, unit: str = "") -> str:
-    if value is None:
-        return "-"
-    return f"{value:.{digits}f}{unit}"
-
-
-def fmt_delta(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return "-"
-    if abs(value) < 10 ** (-digits) / 2:
-        return "±0"
-    return f"{value:+.{digits}f}"
 
 
 def _resample(values: Sequence[float], width: int) -> list[float]:
