@@ -6,7 +6,9 @@ nothing else defines a target.
 Targets: pace 130-160 words per minute; fillers under 5 per 100 words (about 6.5 per minute at
 130 wpm); behavioural answers 60-120 seconds; specificity at least 50 (the coach's boundary);
 the first word within 5 seconds (a pause of a few seconds to think is fine; longer reads as
-stuck).
+stuck); a pitch range of 6 semitones or more (natural read speech: 5th percentile 6.5, median
+10; under 4 is monotone, see :mod:`offguard.analysis.voice`); sentence ends no more than 6 dB
+quieter than the rest of the sentence (natural read speech: 2.4 dB).
 """
 
 from __future__ import annotations
@@ -86,6 +88,12 @@ TARGETS: dict[str, Band] = {
     "wpm": Band("wpm", 130.0, 160.0, "130-160 words a minute"),
     "duration": Band("duration", 60.0, 120.0, "60-120 s (behavioural)"),
     "time_to_first_word": Band("time_to_first_word", None, 5.0, "first word within 5 s", "lower"),
+    "pitch_range_semitones": Band(
+        "pitch_range_semitones", 6.0, None, "6+ semitones of pitch range", "higher"
+    ),
+    "trailing_drop_db": Band(
+        "trailing_drop_db", None, 6.0, "sentence ends under 6 dB quieter", "lower"
+    ),
 }
 
 #: The delivery metrics whose targets travel with each analysis (``Delivery.bands``).
@@ -97,6 +105,15 @@ DELIVERY_METRICS: tuple[str, ...] = (
 )
 
 
+#: The voice metrics, whose targets join ``Delivery.bands`` when the audio was measured.
+VOICE_METRICS: tuple[str, ...] = ("pitch_range_semitones", "trailing_drop_db")
+
+
 def delivery_bands() -> dict[str, dict[str, Any]]:
     """The delivery targets as JSON-ready dicts (what ``Delivery.bands`` holds)."""
     return {m: TARGETS[m].to_dict() for m in DELIVERY_METRICS}
+
+
+def voice_bands() -> dict[str, dict[str, Any]]:
+    """The voice targets as JSON-ready dicts (added to ``Delivery.bands`` with the audio)."""
+    return {m: TARGETS[m].to_dict() for m in VOICE_METRICS}

@@ -1,4 +1,5 @@
-"""Delivery metrics: pace, fillers, pauses, time to the first word, hedges, repeated words.
+"""Delivery metrics: pace, fillers, pauses, time to the first word, hedges, repeated words,
+and, from the audio, pitch and loudness (:mod:`offguard.analysis.voice`).
 
 Pauses come from the audio (frame energy) when it is given; otherwise, as a fallback, from the
 gaps between word timings (``pause_source`` says which). Filler counts are a lower bound:
@@ -63,6 +64,14 @@ def measure(
     if word_list and not fillers:
         fillers = sum(1 for w in word_list if _FILLER_WORD.match(w.word.strip(" ,.?!").lower()))
     minutes = duration / 60.0 if duration else None
+    bands = delivery_bands()
+    pitch = volume = None
+    if audio is not None and samplerate:
+        from offguard.analysis.voice import measure_voice
+        from offguard.targets import voice_bands
+
+        pitch, volume = measure_voice(audio, samplerate, word_list)
+        bands.update(voice_bands())
     return Delivery(
         duration=duration,
         words=n_words,
@@ -75,7 +84,9 @@ def measure(
         time_to_first_word=first,
         hedge_count=len(lexicon.patterns("hedges.txt").findall(norm)),
         repeated_words=_repeats([t.low for t in toks]),
-        bands=delivery_bands(),
+        bands=bands,
+        pitch=pitch,
+        volume=volume,
     )
 
 

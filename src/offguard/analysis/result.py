@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from offguard.analysis.voice import Pitch, Volume
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,10 @@ class Delivery:
     hedge_count: int
     repeated_words: list[str]
     bands: dict[str, Any] = field(default_factory=dict)
+    pitch: Pitch | None = None
+    """Pitch measured from the audio (:mod:`offguard.analysis.voice`); None without audio."""
+    volume: Volume | None = None
+    """Loudness range and trailing off, measured from the audio; None without audio."""
 
     def to_dict(self) -> dict[str, Any]:
         def r(value: float | None, digits: int = 2) -> float | None:
@@ -93,6 +100,8 @@ class Delivery:
             "hedge_count": self.hedge_count,
             "repeated_words": list(self.repeated_words),
             "bands": self.bands,
+            "pitch": None if self.pitch is None else self.pitch.to_dict(),
+            "volume": None if self.volume is None else self.volume.to_dict(),
         }
 
     @classmethod
