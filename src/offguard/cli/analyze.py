@@ -45,16 +45,23 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--question", metavar="TEXT", help="the question it answers")
     parser.add_argument("--jsonl", metavar="FILE|-", help="batch: one JSON object per line")
     parser.add_argument("--take", metavar="ID", type=int, help="analyse a stored take")
+    parser.add_argument(
+        "--job",
+        metavar="JOBFILE",
+        help="a job ad (text file): say which of its key terms the answer covers and misses "
+        "(a take uses its interview's or practice session's job ad by default)",
+    )
     add_common(parser)
     parser.set_defaults(func=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     if args.jsonl is not None:
-        if args.file is not None or args.take is not None:
-            raise OffguardError("Use --jsonl on its own.", "drop FILE or --take.")
+        if args.file is not None or args.take is not None or args.job is not None:
+            raise OffguardError("Use --jsonl on its own.", "drop FILE, --take or --job.")
         with _open(args.jsonl) as stream:
             return run_batch(stream, sys.stdout)
+    job = _read_job(args.job) if args.job is not None else None
     if args.take is not None:
         if args.file is not None:
             raise OffguardError("Give either FILE or --take, not both.")
@@ -62,7 +69,9 @@ def handle(args: argparse.Namespace) -> int:
 
         settings = load_settings(args.data_dir, model=args.model)
         analysis, text = _analyze_take(settings, args.take)
-        _emit(analysis, text, args.json, sys.stdout)
+        if job is None:
+            job = _take_job_ad(settings, args.take)
+        _emit(analysis, text, args.json, sys.stdout, job)
         return 0
     if args.file is None and sys.stdin.isatty():
         raise OffguardError(
@@ -73,8 +82,23 @@ def handle(args: argparse.Namespace) -> int:
     from offguard.analysis import analyze_text
 
     analysis = analyze_text(text, question=args.question)
-    _emit(analysis, text, args.json, sys.stdout)
+    _emit(analysis, text, args.json, sys.stdout, job)
     return 0
+
+
+def _read_job(name: str) -> str:
+    if name == "-":
+        raise OffguardError("--job needs a file.", "save the job ad as a text file first.")
+    with _open(name) as stream:
+        return stream.read()
+
+
+def _take_job_ad(settings: Settings, take_id: int) -> str | None:
+    """The job ad that applies to a take: its interview's, else the practice session's."""
+    from offguard.store import Store
+
+    with Store.open(settings.db_path) as store:
+        return store.job_ad_for_take(take_id) or None
 
 
 def _analyze_take(settings: Settings, take_id: int) -> tuple[Analysis, str]:
@@ -153,11 +177,26 @@ def _write(out: TextIO, obj: dict[str, Any]) -> None:
     out.flush()
 
 
-def _emit(analysis: Analysis, text: str, as_json: bool, out: TextIO) -> None:
+def _emit(
+    analysis: Analysis, text: str, as_json: bool, out: TextIO, job: str | None = None
+) -> None:
+    terms = None
+    if job is not None:
+        from offguard.analysis.job_terms import job_terms
+
+        terms = job_terms(job, text)
     if as_json:
-        out.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        data = analysis.to_dict()
+        if terms is not None:
+            data["job_terms"] = terms.to_dict()
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    out.write(render(analysis, text, colour=out.isatty()) + "\n")
+    report = render(analysis, text, colour=out.isatty())
+    if terms is not None:
+        covered = ", ".join(terms.covered) or "none"
+        missing = ", ".join(terms.missing) or "none"
+        report += f"\n\nJob ad terms used: {covered}\nMissing (most important first): {missing}"
+    out.write(report + "\n")
 
 
 def mark(text: str, analysis: Analysis, colour: bool) -> str:
@@ -218,6 +257,10 @@ def render(analysis: Analysis, text: str, colour: bool = False) -> str:
             start, length = d.longest_pauses[0]
             source = "from the audio" if d.pause_source == "audio" else "from word timings"
             lines.append(f"Longest pause: {length:.1f} s at {start:.1f} s ({source})")
+        if d.pitch is not None and d.volume is not None:
+            from offguard.analysis.voice import describe
+
+            lines.extend(describe(d.pitch, d.volume))
     return "\n".join(lines)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import textwrap
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from offguard.questions import Question
     from offguard.store import Store
 
-HELP = "log real interviews and the questions that caught you off guard"
+HELP = "log real interviews, what caught you off guard, and ask for feedback"
 OUTCOMES = ("pending", "offer", "rejection", "withdrawn")
 
 
@@ -40,6 +41,7 @@ def register(subparsers: Any) -> None:
     add.add_argument("--outcome", default="pending", choices=OUTCOMES)
     add.add_argument("--feedback", default="", metavar="F", help="the feedback you received")
     add.add_argument("--reflection", default="", metavar="R", help="what you'd do differently")
+    add.add_argument("--job", metavar="JOBFILE", help="the job ad (a text file)")
     add.add_argument(
         "--question",
         action="append",
@@ -57,6 +59,39 @@ def register(subparsers: Any) -> None:
     add.add_argument("--json", action="store_true", help="print the logged interview as JSON")
     add_common(add)
     add.set_defaults(func=handle_add)
+
+    edit = actions.add_parser(
+        "edit",
+        help="add feedback, a reflection, the job ad or more off-guard questions",
+        description="Change what is logged about an interview (only the options given).",
+    )
+    edit.add_argument("id", type=int, metavar="ID", help="the interview's id (see the list)")
+    edit.add_argument("--feedback", metavar="F", help="the feedback you received")
+    edit.add_argument("--reflection", metavar="R", help="what you'd do differently")
+    edit.add_argument("--job", metavar="JOBFILE", help="the job ad (a text file)")
+    edit.add_argument("--outcome", choices=OUTCOMES)
+    edit.add_argument("--question", action="append", default=[], metavar="ID")
+    edit.add_argument("--off-guard-question", action="append", default=[], metavar="TEXT")
+    edit.add_argument("--json", action="store_true", help="print the interview as JSON")
+    add_common(edit)
+    edit.set_defaults(func=handle_edit)
+
+    request = actions.add_parser(
+        "feedback-request",
+        help="draft the email asking for feedback (and specific follow-ups)",
+        description="Draft a polite feedback request for an interview: thanks, you are always "
+        "working to improve, any input welcome; never arguing the decision. When the feedback "
+        "you logged is generic, it asks 2-3 specific follow-up questions instead.",
+    )
+    request.add_argument("id", type=int, metavar="ID", help="the interview's id")
+    request.add_argument("--name", default="", help="your name, to sign the email")
+    request.add_argument(
+        "--json",
+        action="store_true",
+        help="print {email, feedback_generic, follow_up_questions} as JSON",
+    )
+    add_common(request)
+    request.set_defaults(func=handle_feedback_request)
 
     listing = actions.add_parser("list", help="list logged interviews, newest first")
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -94,20 +129,47 @@ def _check_date(value: str | None) -> str:
         ) from None
 
 
+def _job_text(path: str | None) -> str | None:
+    """The job ad in a text file (None when no --job was given)."""
+    if path is None:
+        return None
+    from pathlib import Path
+
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace").strip()
+    except OSError as exc:
+        raise OffguardError(
+            f"Cannot read the job ad {path}: {exc.strerror or exc}.", "check the path."
+        ) from exc
+
+
+def _link_questions(
+    store: Store, interview_id: int, ids: list[str], texts: list[str], role: str, known: set[str]
+) -> None:
+    unknown = [qid for qid in ids if qid not in known]
+    if unknown:
+        raise OffguardError(
+            f"There is no question with id '{unknown[0]}'.",
+            "list the ids with `offguard questions`, or use --off-guard-question TEXT.",
+        )
+    for qid in ids:
+        store.link_interview_question(interview_id, qid)
+    for text in texts:
+        question = _new_question(text, role, known)
+        known.add(question.id)
+        store.add_question(question, off_guard=True)
+        store.link_interview_question(interview_id, question.id)
+
+
 def handle_add(args: argparse.Namespace) -> int:
     from offguard.cli.context import all_questions, load_bank, open_store, settings_from
 
     settings = settings_from(args)
     when = _check_date(args.date)
     bank = load_bank(settings)
+    job = _job_text(args.job) or ""
     with open_store(settings) as store:
         known = {q.id for q in all_questions(bank, store)}
-        unknown = [qid for qid in args.question if qid not in known]
-        if unknown:
-            raise OffguardError(
-                f"There is no question with id '{unknown[0]}'.",
-                "list the ids with `offguard questions`, or use --off-guard-question TEXT.",
-            )
         with store.transaction():
             interview_id = store.add_interview(
                 company=args.company,
@@ -117,14 +179,11 @@ def handle_add(args: argparse.Namespace) -> int:
                 outcome=args.outcome,
                 feedback=args.feedback,
                 reflection=args.reflection,
+                job_description=job,
             )
-            for qid in args.question:
-                store.link_interview_question(interview_id, qid)
-            for text in args.off_guard_question:
-                question = _new_question(text, args.role, known)
-                known.add(question.id)
-                store.add_question(question, off_guard=True)
-                store.link_interview_question(interview_id, question.id)
+            _link_questions(
+                store, interview_id, args.question, args.off_guard_question, args.role, known
+            )
         record = next(i for i in store.list_interviews() if i.id == interview_id)
     if args.json:
         from offguard.cli.context import print_json_lines
@@ -136,6 +195,69 @@ def handle_add(args: argparse.Namespace) -> int:
         print(f"  off guard: {q.question_id}  {q.text}")
     if record.questions:
         print("These questions are now first in `offguard queue`.")
+    return 0
+
+
+def handle_edit(args: argparse.Namespace) -> int:
+    from offguard.cli.context import all_questions, load_bank, open_store, settings_from
+
+    settings = settings_from(args)
+    job = _job_text(args.job)
+    bank = load_bank(settings)
+    with open_store(settings) as store:
+        current = store.get_interview(args.id)
+        if current is None:
+            raise OffguardError(
+                f"There is no interview {args.id}.", "list them with `offguard interviews`."
+            )
+        known = {q.id for q in all_questions(bank, store)}
+        with store.transaction():
+            store.update_interview(
+                args.id,
+                feedback=args.feedback,
+                reflection=args.reflection,
+                job_description=job,
+                outcome=args.outcome,
+            )
+            _link_questions(
+                store, args.id, args.question, args.off_guard_question, current.role, known
+            )
+        record = store.get_interview(args.id)
+    assert record is not None
+    if args.json:
+        from offguard.cli.context import print_json_lines
+
+        print_json_lines([record.to_dict()])
+        return 0
+    print(f"Updated interview {record.id}: {record.company} ({record.date}).")
+    return 0
+
+
+def handle_feedback_request(args: argparse.Namespace) -> int:
+    import json
+
+    from offguard.cli.context import all_questions, load_bank, open_store, settings_from
+    from offguard.feedback_request import draft
+
+    settings = settings_from(args)
+    with open_store(settings) as store:
+        all_questions(load_bank(settings), store)  # mirror the bank so question texts show
+        record = store.get_interview(args.id)
+    if record is None:
+        raise OffguardError(
+            f"There is no interview {args.id}.", "list them with `offguard interviews`."
+        )
+    request = draft(record, sender=args.name)
+    if args.json:
+        print(json.dumps(request.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(request.email, end="")
+    if request.feedback_generic:
+        print(
+            "\n(offguard: the feedback you logged is generic, so this asks specific follow-up "
+            "questions.)",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -157,6 +279,9 @@ def _print(store: Store, width: int = 100) -> None:
                         f"{label}: {text}", width, initial_indent="  ", subsequent_indent="    "
                     )
                 )
+        if i.job_description:
+            first = i.job_description.splitlines()[0].strip()
+            print(f"  job ad: {first[:80]}")
         for q in i.questions:
             line = f"  off guard: {q.question_id}"
             if q.text:

@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "offguard.cli.trends",
     "offguard.cli.queue",
     "offguard.cli.interviews",
+    "offguard.cli.job",
     "offguard.cli.stories",
     "offguard.cli.export",
     "offguard.cli.devices",

@@ -52,6 +52,7 @@ class InterviewsMixin(StoreBase):
         outcome: str = "pending",
         feedback: str = "",
         reflection: str = "",
+        job_description: str = "",
     ) -> int:
         """Log a real interview; returns its id."""
         if outcome not in OUTCOMES:
@@ -62,10 +63,81 @@ class InterviewsMixin(StoreBase):
             raise OffguardError("An interview needs a company.", "give it with --company NAME.")
         cursor = self._db.execute(
             "INSERT INTO interviews (company, role, date, stage, outcome, feedback, reflection, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (company.strip(), role, date, stage, outcome, feedback, reflection, utc_now()),
+            "job_description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                company.strip(),
+                role,
+                date,
+                stage,
+                outcome,
+                feedback,
+                reflection,
+                job_description,
+                utc_now(),
+            ),
         )
         return int(cursor.lastrowid or 0)
+
+    def update_interview(
+        self,
+        interview_id: int,
+        *,
+        feedback: str | None = None,
+        reflection: str | None = None,
+        job_description: str | None = None,
+        outcome: str | None = None,
+    ) -> None:
+        """Change what was logged about an interview (only the fields given)."""
+        if outcome is not None and outcome not in OUTCOMES:
+            raise OffguardError(
+                f"Unknown interview outcome {outcome!r}.", f"use one of {', '.join(OUTCOMES)}."
+            )
+        changes = {
+            "feedback": feedback,
+            "reflection": reflection,
+            "job_description": job_description,
+            "outcome": outcome,
+        }
+        given = {k: v for k, v in changes.items() if v is not None}
+        if self.get_interview(interview_id) is None:
+            raise OffguardError(
+                f"There is no interview {interview_id}.", "list them with `offguard interviews`."
+            )
+        if given:
+            sets = ", ".join(f"{column} = ?" for column in given)
+            self._db.execute(
+                f"UPDATE interviews SET {sets} WHERE id = ?", (*given.values(), interview_id)
+            )
+
+    def get_interview(self, interview_id: int) -> InterviewRecord | None:
+        """One logged interview with its questions (``None`` when there is no such id)."""
+        return next((i for i in self.list_interviews() if i.id == interview_id), None)
+
+    def set_practice_job_ad(self, text: str) -> None:
+        """The job ad of the current practice session ('' clears it)."""
+        self._db.execute(
+            "INSERT INTO job_ads (text, created_at) VALUES (?, ?)", (text.strip(), utc_now())
+        )
+
+    def practice_job_ad(self) -> str:
+        """The current practice session's job ad ('' when none)."""
+        row = self._db.fetchone("SELECT text FROM job_ads ORDER BY id DESC LIMIT 1")
+        return str(row["text"]) if row else ""
+
+    def job_ad_for_take(self, take_id: int) -> str:
+        """The job ad a take is judged against: the newest interview with a job description
+        that asked the take's question, else the practice session's job ad ('' when none)."""
+        row = self._db.fetchone(
+            "SELECT i.job_description FROM takes t "
+            "JOIN interview_questions iq ON iq.question_id = t.question_id "
+            "JOIN interviews i ON i.id = iq.interview_id "
+            "WHERE t.id = ? AND i.job_description != '' "
+            "ORDER BY i.date DESC, i.id DESC LIMIT 1",
+            (take_id,),
+        )
+        if row and row["job_description"]:
+            return str(row["job_description"])
+        return self.practice_job_ad()
 
     def link_interview_question(
         self, interview_id: int, question_id: str, what_went_wrong: str = ""
@@ -108,6 +180,7 @@ class InterviewsMixin(StoreBase):
                 reflection=row["reflection"],
                 created_at=row["created_at"],
                 questions=tuple(links.get(row["id"], ())),
+                job_description=row["job_description"],
             )
             for row in rows
         ]

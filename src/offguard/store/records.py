@@ -90,6 +90,7 @@ class InterviewRecord:
     reflection: str
     created_at: str
     questions: tuple[InterviewQuestion, ...] = ()
+    job_description: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,6 +102,7 @@ class InterviewRecord:
             "outcome": self.outcome,
             "feedback": self.feedback,
             "reflection": self.reflection,
+            "job_description": self.job_description,
             "created_at": self.created_at,
             "questions": [
                 {"question_id": q.question_id, "text": q.text, "what_went_wrong": q.what_went_wrong}

@@ -90,5 +90,16 @@ CREATE TABLE leitner (
 CREATE INDEX takes_story ON takes(story) WHERE story IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# Interview log and job ads: the job description of each interview, and the job ad of the
+# current practice session (the newest row; an empty text clears it).
+V3 = """
+ALTER TABLE interviews ADD COLUMN job_description TEXT NOT NULL DEFAULT '';
+CREATE TABLE job_ads (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 LATEST_VERSION = len(MIGRATIONS)
