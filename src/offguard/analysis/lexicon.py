@@ -1,13 +1,17 @@
 """The project's word lists (``analysis/lexicons/*.txt``), loaded once and compiled.
 
 Pattern files hold one regular expression per line (case-insensitive, matched at word
-boundaries on normalised text); word files hold whitespace-separated words. See
-``lexicons/README.md`` for the syntax, the macros and the credits.
+boundaries on normalised text); word files hold whitespace-separated words. Every entry
+sits under a provenance line: ``#: source <list>`` (a public list, named by its path under
+the project's shared ``lexicons/`` folder, with its licence) or ``#: class <description>``
+(the class of wording the entry stands for). See ``lexicons/README.md`` for the syntax, the
+macros and the credits.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -57,6 +61,57 @@ def patterns(name: str) -> re.Pattern[str]:
 def pattern_list(name: str) -> tuple[re.Pattern[str], ...]:
     """Each pattern of ``name`` compiled on its own (to keep every match, even overlapping)."""
     return tuple(re.compile(rf"(?<![\w'])(?:{expand(p)}){_END}") for p in _lines(name))
+
+
+#: Files of whitespace-separated words (the others hold one pattern per line).
+WORD_FILES = frozenset(
+    {"general_words.txt", "common_terms.txt", "irregular_past.txt", "stative_verbs.txt"}
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line with where it comes from."""
+
+    file: str
+    lineno: int
+    text: str
+    #: ``"source"`` (a public list) or ``"class"`` (a class of wording), "" when missing
+    kind: str
+    #: the public list's path (for ``source``) or the class described (for ``class``)
+    provenance: str
+
+
+def files() -> list[str]:
+    """The lexicon files, by name."""
+    folder = resources.files("offguard.analysis").joinpath("lexicons")
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+def entries(name: str) -> list[Entry]:
+    """Every entry of ``name`` with its provenance line (the nearest ``#:`` line above it)."""
+    out: list[Entry] = []
+    kind, provenance = "", ""
+    for number, raw in enumerate(_read(name).splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("#:"):
+            head, _, rest = line[2:].strip().partition(" ")
+            kind, provenance = head, rest.strip()
+            if kind == "source":
+                provenance = provenance.split()[0] if provenance else ""
+            continue
+        if line and not line.startswith("#"):
+            out.append(Entry(name, number, line, kind, provenance))
+    return out
+
+
+def compile_entry(entry: Entry) -> re.Pattern[str]:
+    """The entry as it is matched against normalised text."""
+    if entry.file in WORD_FILES:
+        body = "|".join(re.escape(w) for w in entry.text.split())
+        flags = 0 if entry.file == "common_terms.txt" else re.IGNORECASE
+        return re.compile(rf"(?<![\w'])(?:{body})(?!\w)", flags)
+    return re.compile(rf"(?<![\w'])(?:{expand(entry.text)}){_END}")
 
 
 @cache
