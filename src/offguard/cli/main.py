@@ -60,7 +60,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="data folder (default: $OFFGUARD_DATA_DIR or ./recordings)",
+        help="data folder (default: $OFFGUARD_DATA_DIR, else the user data folder, "
+        "~/.local/share/offguard on Linux; `offguard doctor` shows it)",
     )
     parser.add_argument(
         "--model",
@@ -78,11 +79,16 @@ def run(argv: list[str]) -> int:
             setattr(args, name, None)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     try:
-        if func is not None and getattr(args, "recover", True):
-            from offguard.cli.takes_service import recover_on_start
+        if func is not None:
             from offguard.config import load_settings
 
-            recover_on_start(load_settings(args.data_dir, model=args.model))
+            settings = load_settings(args.data_dir, model=args.model)
+            for problem in settings.problems:  # the TUI shows them in the app instead
+                print(f"offguard: warning: {problem}", file=sys.stderr)
+            if getattr(args, "recover", True):
+                from offguard.cli.takes_service import recover_on_start
+
+                recover_on_start(settings)
         if func is None:
             from offguard.cli.tui import launch
 

@@ -106,6 +106,14 @@ class OffguardApp(Navigator):
         except Exception as exc:
             self.show_problem(Problem.from_error(exc, "sync questions"))
         self.push_screen(QuestionsScreen(services))
+        if services.settings.problems:
+            self.notify(
+                "\n".join(services.settings.problems),
+                title="Settings problems",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         problems = services.bank.problems
         if problems:
             shown = "\n".join(str(p) for p in problems[:4])

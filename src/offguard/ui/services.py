@@ -54,9 +54,13 @@ class Services:
 
     def change_settings(self, settings: Settings) -> None:
         """Use ``settings`` from now on and save them (raises :class:`OffguardError` when they
-        cannot be saved; they still apply to this session)."""
+        cannot be saved; they still apply to this session). Only the keys that differ from
+        the settings in use are written: a flag or environment override is never saved."""
+        before, after = self.settings.to_json(), settings.to_json()
+        changed = {key: value for key, value in after.items() if before.get(key) != value}
         self.settings = settings
-        save_settings(settings)
+        if changed:
+            save_settings(settings, changed)
 
     def questions(self) -> list[Question]:
         """The bank, then the user's own questions (a user question replaces a bank one)."""
