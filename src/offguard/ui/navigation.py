@@ -161,10 +161,11 @@ class Navigator(App[None]):
         """Write the report behind a progress box."""
         kind = "Markdown" if request.fmt == "md" else "HTML"
         self.push_screen(BusyScreen(f"Writing the {kind} report to {request.path}..."))
-        self.export(request)
+        self.export(request, self.services.settings.data_dir)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def export(self, request: ExportRequest) -> None:
+    def export(self, request: ExportRequest, data_dir: Path) -> None:
+        """Never among the data folder's own files; never over an existing file."""
         from offguard.export import export_report
 
         try:
@@ -174,6 +175,7 @@ class Navigator(App[None]):
                 request.path,
                 fmt=request.fmt,
                 question_id=request.question_id,
+                data_dir=data_dir,
             )
         except Exception as exc:
             self.post_message(ExportFailed.from_error(exc))
