@@ -7,6 +7,7 @@ calls them from thread workers, never from the UI thread.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -19,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from offguard.config import Settings, ensure_data_dir
 from offguard.errors import AudioFileError, OffguardError, StorageError
-from offguard.recovery import lock_path, repair_interrupted
+from offguard.recovery import recover_takes
+from offguard.takelock import TakeLock
 from offguard.transcription.types import Transcriber, Transcript
 
 if TYPE_CHECKING:
@@ -40,6 +42,21 @@ NO_SPEECH = (
 )
 
 
+MIN_TAKE_SECONDS = 1.0
+"""A take shorter than this (an r pressed twice) holds no answer and is not stored."""
+
+
+class TakeTooShort(OffguardError):
+    """The take was shorter than :data:`MIN_TAKE_SECONDS`: nothing was stored."""
+
+
+def too_short(duration: float) -> TakeTooShort:
+    return TakeTooShort(
+        f"The take was {duration:.1f} s long, too short to hold an answer, so it was not stored.",
+        f"record for at least {MIN_TAKE_SECONDS:g} s.",
+    )
+
+
 @dataclass(frozen=True)
 class TakeOutcome:
     """A finished take: where its audio is, what was said, and the coach's verdict."""
@@ -52,6 +69,18 @@ class TakeOutcome:
     transcript: Transcript
     analysis: Analysis
     error: str | None = None
+
+
+def _storage_fix(exc: OSError) -> str:
+    """The fix for a failed write: space for a full disk, permissions otherwise."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some disk space, or choose a folder on another disk with --data-dir DIR."
+    return (
+        "make the data folder writable (check its permissions), or choose another with "
+        "--data-dir DIR."
+    )
 
 
 def _now() -> datetime:
@@ -97,8 +126,10 @@ class ActiveTake:
         path: Path,
         recorder: AudioRecorder,
         streamer: StreamingTranscriber,
+        lock: TakeLock,
     ) -> None:
         self._practice = practice
+        self._lock = lock
         self.question = question
         self.question_id = question.id
         self.take_id = take_id
@@ -131,16 +162,30 @@ class ActiveTake:
         if self._done:
             raise OffguardError("This take has already been stopped.")
         self._done = True
-        result = self._recorder.stop()
+        try:
+            result = self._recorder.stop()
+        except BaseException:
+            self._lock.release()  # the take stays 'recording': the next start recovers it
+            raise
         store = self._practice.store
-        store.finish_take(
-            self.take_id,
-            duration=result.duration,
-            status="saved",
-            overflows=result.overflows,
-            note=result.error,
-        )
-        lock_path(self.path).unlink(missing_ok=True)
+        if result.duration < MIN_TAKE_SECONDS:
+            self._streamer.cancel()
+            try:
+                store.finish_take(self.take_id, duration=result.duration, status="failed")
+                store.delete_take(self.take_id)
+            finally:
+                self._lock.release()
+            raise too_short(result.duration)
+        try:
+            store.finish_take(
+                self.take_id,
+                duration=result.duration,
+                status="saved",
+                overflows=result.overflows,
+                note=result.error,
+            )
+        finally:
+            self._lock.release()
         try:
             transcript = self._streamer.finish()
         except OffguardError as exc:
@@ -162,9 +207,11 @@ class ActiveTake:
         try:
             self._recorder.stop()
         finally:
-            lock_path(self.path).unlink(missing_ok=True)
-            self._practice.store.finish_take(self.take_id, duration=0.0, status="failed")
-            self._practice.store.delete_take(self.take_id)
+            try:
+                self._practice.store.finish_take(self.take_id, duration=0.0, status="failed")
+                self._practice.store.delete_take(self.take_id)
+            finally:
+                self._lock.release()
 
 
 class Practice:
@@ -185,22 +232,30 @@ class Practice:
     # -- recording ---------------------------------------------------------------------------
 
     def new_audio_path(self, question_id: str, started: datetime, suffix: str = ".flac") -> Path:
-        """A fresh path under ``audio/YYYY-MM-DD/`` for a take of this question."""
+        """A fresh, empty file under ``audio/YYYY-MM-DD/`` for a take of this question.
+
+        The file is created exclusively (``O_EXCL``), so two processes starting a take in the
+        same second get two files (``-2``, ``-3``... suffixes), never one shared file.
+        """
         folder = ensure_data_dir(self.settings.data_dir) / "audio" / started.strftime("%Y-%m-%d")
+        stem = f"{started.astimezone().strftime('%H%M%S')}-{_slug(question_id)}"
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            n = 1
+            while True:
+                path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+                try:
+                    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                except FileExistsError:
+                    n += 1
+                    continue
+                os.close(fd)
+                return path
         except OSError as exc:
             raise StorageError(
-                f"Cannot create {folder}: {exc.strerror or exc}.",
-                "free some disk space or choose another folder with --data-dir.",
+                f"Cannot create a new recording in {folder}: {exc.strerror or exc}.",
+                _storage_fix(exc),
             ) from exc
-        stem = f"{started.astimezone().strftime('%H%M%S')}-{_slug(question_id)}"
-        path = folder / f"{stem}{suffix}"
-        n = 2
-        while path.exists():
-            path = folder / f"{stem}-{n}{suffix}"
-            n += 1
-        return path
 
     def start_take(
         self, question: Question, *, on_partial: Callable[[str], None] | None = None
@@ -210,27 +265,41 @@ class Practice:
 
         started = _now()
         path = self.new_audio_path(question.id, started)
+        try:
+            lock = TakeLock.acquire(path)
+        except OSError as exc:
+            path.unlink(missing_ok=True)
+            raise StorageError(
+                f"Cannot start a recording in {path.parent}: {exc.strerror or exc}.",
+                _storage_fix(exc),
+            ) from exc
         recorder = self.recorder_factory()
         feed = _BlockBuffer()
-        lock_path(path).write_text(str(os.getpid()), encoding="utf-8")
         try:
             recorder.start(path, on_block=feed)
         except BaseException:
-            lock_path(path).unlink(missing_ok=True)
+            lock.release()
+            path.unlink(missing_ok=True)
+            raise
+        try:
+            device = getattr(recorder, "device_name", None) or self.settings.device or "default"
+            take_id = self.store.create_take(
+                question.id,
+                path,
+                device=str(device),
+                samplerate=recorder.samplerate,
+                status="recording",
+                started_at=started,
+            )
+        except BaseException:
+            with contextlib.suppress(Exception):
+                recorder.stop()
+            lock.release()
             path.unlink(missing_ok=True)
             raise
         streamer = StreamingTranscriber(self.transcriber, recorder.samplerate, on_update=on_partial)
         feed.attach(streamer)
-        device = getattr(recorder, "device_name", None) or self.settings.device or "default"
-        take_id = self.store.create_take(
-            question.id,
-            path,
-            device=str(device),
-            samplerate=recorder.samplerate,
-            status="recording",
-            started_at=started,
-        )
-        return ActiveTake(self, question, take_id, path, recorder, streamer)
+        return ActiveTake(self, question, take_id, path, recorder, streamer, lock)
 
     # -- import and analysis -----------------------------------------------------------------
 
@@ -246,7 +315,11 @@ class Practice:
                 f"use one of: {', '.join(s.lstrip('.') for s in IMPORT_SUFFIXES)}.",
             )
         audio = load_audio(path, 16000)
+        duration = len(audio) / 16000
+        if duration < MIN_TAKE_SECONDS:
+            raise too_short(duration)
         transcript = self.transcriber.transcribe(audio, samplerate=16000)
+        del audio  # hours of audio: do not hold it while copying and analysing
         started = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
         dest = self.new_audio_path(question.id, _now(), suffix=path.suffix.lower())
         try:
@@ -255,17 +328,21 @@ class Practice:
             dest.unlink(missing_ok=True)
             raise StorageError(
                 f"Cannot copy {path.name} into {dest.parent}: {exc.strerror or exc}.",
-                "free some disk space, then import again.",
+                _storage_fix(exc),
             ) from exc
-        take_id = self.store.create_take(
-            question.id,
-            dest,
-            device="import",
-            samplerate=16000,
-            status="imported",
-            started_at=started,
-        )
-        self.store.finish_take(take_id, duration=len(audio) / 16000, status="imported")
+        try:
+            take_id = self.store.create_take(
+                question.id,
+                dest,
+                device="import",
+                samplerate=16000,
+                status="imported",
+                started_at=started,
+            )
+            self.store.finish_take(take_id, duration=duration, status="imported")
+        except BaseException:
+            dest.unlink(missing_ok=True)  # no row points at the copy: do not leave it behind
+            raise
         return self._store_results(take_id, question, transcript, status="imported")
 
     def analyze_take(self, take_id: int) -> Analysis:
@@ -283,8 +360,8 @@ class Practice:
     # -- recovery ----------------------------------------------------------------------------
 
     def repair_interrupted(self) -> list[int]:
-        """Repair takes a killed process left 'recording'; see :func:`repair_interrupted`."""
-        return repair_interrupted(self.store)
+        """Repair takes a killed process left 'recording'; see :func:`recover_takes`."""
+        return recover_takes(self.store).recovered
 
     def recover_interrupted(self) -> list[TakeOutcome]:
         """Repair interrupted takes, then transcribe and analyse every recovered take that has

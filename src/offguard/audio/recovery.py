@@ -3,12 +3,15 @@
 A killed recorder leaves a FLAC file whose header does not say how long it is, and whose last
 frame may be cut in half. libsndfile reads such a file until the damage, then raises and
 drops the part of the read it had decoded. :func:`repair_audio` decodes everything it can
-(with smaller and smaller reads near the damage) and rewrites the file atomically.
+(with smaller and smaller reads near the damage) and streams it into a copy that atomically
+replaces the file. When the copy cannot be written (a full disk) nothing is lost: the
+original stays, and the caller retries later.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +25,19 @@ _FIX = "the recording was cut off before any audio reached the disk; record the 
 _FIRST_CHUNK = 1 << 16
 
 
+class RepairDeferred(AudioFileError):
+    """The audio is readable but could not be rewritten now (disk full, folder read-only):
+    the take stays pending and recovery tries again on the next start."""
+
+
 def repair_audio(path: Path) -> float:
     """Make an interrupted recording readable; return its duration in seconds.
 
-    A file that already reads cleanly is left as it is. Raises :class:`AudioFileError` when
-    nothing can be recovered (missing file, header cut off, no complete frame).
+    A file that already reads cleanly is left as it is. Otherwise what decodes is streamed,
+    block by block, into a temporary copy beside it that then replaces it (memory use stays
+    small for hours of audio). Raises :class:`AudioFileError` when nothing can be recovered
+    (missing file, header cut off, no complete frame), and :class:`RepairDeferred` when the
+    copy cannot be written (the original is left untouched).
     """
     import soundfile as sf
 
@@ -41,22 +52,39 @@ def repair_audio(path: Path) -> float:
     samplerate = int(info.samplerate)
     if 0 < info.frames < (1 << 40) and _reads_cleanly(path, info.frames):
         return float(info.frames) / samplerate
-    audio = _decode_prefix(path)
-    if audio.shape[0] == 0:
-        raise AudioFileError(f"The recording {path} holds no complete audio frame.", _FIX)
     tmp = path.with_name(path.name + ".repair.tmp")
+    frames = 0
     try:
-        sf.write(str(tmp), audio, samplerate, subtype=info.subtype or "PCM_16", format="FLAC")
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except (OSError, RuntimeError) as exc:
+        with sf.SoundFile(
+            str(tmp), "w", samplerate, info.channels, info.subtype or "PCM_16", format="FLAC"
+        ) as out:
+            for block in _decodable_blocks(path):
+                out.write(block)
+                frames += int(block.shape[0])
+        if frames:
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+    except (OSError, RuntimeError, AssertionError) as exc:  # soundfile asserts on short writes
         tmp.unlink(missing_ok=True)
-        raise AudioFileError(
-            f"Cannot rewrite the recovered recording {path}: {exc}.",
-            "free some disk space and start offguard again.",
+        raise RepairDeferred(
+            f"The interrupted recording {path} is kept but cannot be repaired yet: {_reason(exc)}.",
+            "free some disk space (or make the data folder writable); offguard tries "
+            "again the next time it starts.",
         ) from exc
-    return int(audio.shape[0]) / samplerate
+    if frames == 0:
+        tmp.unlink(missing_ok=True)
+        raise AudioFileError(f"The recording {path} holds no complete audio frame.", _FIX)
+    return frames / samplerate
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    text = str(exc).strip().rstrip(".")
+    if not text or text.casefold() in ("system error", "unspecified internal error"):
+        return "the disk is full or the folder is read-only"
+    return text
 
 
 def _reads_cleanly(path: Path, frames: int) -> bool:
@@ -75,22 +103,24 @@ def _reads_cleanly(path: Path, frames: int) -> bool:
         return False
 
 
-def _decode_prefix(path: Path) -> npt.NDArray[np.float32]:
-    """Everything that decodes, as (frames, channels) float32."""
-    import numpy as np
+def _decodable_blocks(path: Path) -> Iterator[npt.NDArray[np.float32]]:
+    """Everything that decodes, block by block, as (frames, channels) float32.
+
+    libsndfile drops a whole read that reaches the damage, so the read that failed is
+    retried from a fresh handle in smaller and smaller reads until single frames.
+    """
     import soundfile as sf
 
-    parts: list[Any] = []
     done = 0
     chunk = _FIRST_CHUNK
     while chunk >= 1:
         try:
             handle = sf.SoundFile(str(path))
         except (sf.LibsndfileError, RuntimeError):
-            break
+            return
         with handle:
             if done and not _skip(handle, done):
-                break
+                return
             while True:
                 try:
                     got = handle.read(chunk, dtype="float32", always_2d=True)
@@ -98,14 +128,10 @@ def _decode_prefix(path: Path) -> npt.NDArray[np.float32]:
                     chunk //= 8  # the damage is inside this read: retry it in smaller reads
                     break
                 if got.shape[0]:
-                    parts.append(got)
                     done += got.shape[0]
+                    yield got
                 if got.shape[0] < chunk:
-                    chunk = 0  # clean end of the decodable data
-                    break
-    if not parts:
-        return np.zeros((0, 1), dtype=np.float32)
-    return np.concatenate(parts)
+                    return  # clean end of the decodable data
 
 
 def _skip(handle: Any, frames: int) -> bool:

@@ -22,11 +22,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     parser.add_argument("--question", required=True, metavar="ID", help="question id")
-    parser.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds")
+    parser.add_argument(
+        "--seconds", type=_seconds, metavar="N", help="stop after N seconds (at least 1)"
+    )
     parser.add_argument("--device", metavar="D", help="input device index or name")
     parser.add_argument("--json", action="store_true", help="print the outcome as JSON")
     add_common(parser)
     parser.set_defaults(func=handle)
+
+
+def _seconds(text: str) -> float:
+    """``--seconds``: a number of seconds, at least one (a shorter take is not stored)."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not math.isfinite(value) or value < 1:
+        raise argparse.ArgumentTypeError(
+            f"{text} seconds is not a take length: give 1 second or more"
+        )
+    return value
 
 
 def _wait_for_stop(seconds: float | None, active_error: object) -> None:

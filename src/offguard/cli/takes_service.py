@@ -83,7 +83,7 @@ def recover_on_start(settings: Settings) -> None:
     if not settings.db_path.is_file():
         return
     from offguard.errors import OffguardError
-    from offguard.recovery import repair_interrupted
+    from offguard.recovery import recover_takes
     from offguard.store import Store
 
     try:
@@ -91,15 +91,24 @@ def recover_on_start(settings: Settings) -> None:
     except OffguardError:
         return  # the command itself will report the problem
     try:
-        recovered = repair_interrupted(store)
+        report = recover_takes(store)
+    except OffguardError as exc:  # a read-only or damaged database: the command reports it
+        print(f"offguard: warning: could not check for interrupted takes: {exc}", file=sys.stderr)
+        return
     finally:
         store.close()
-    for take_id in recovered:
+    for take_id in report.recovered:
         print(
             f"offguard: recovered take {take_id} from a recording that was interrupted; "
-            f"transcribe it with `offguard analyze --take {take_id}`",
+            f"transcribe it with `offguard analyze --take {take_id}` (the app does it on start)",
             file=sys.stderr,
         )
+    for take_id, why in report.deferred:
+        print(
+            f"offguard: warning: take {take_id} is waiting to be recovered: {why}", file=sys.stderr
+        )
+    for take_id, why in report.failed:
+        print(f"offguard: warning: take {take_id} could not be recovered: {why}", file=sys.stderr)
 
 
 def analyze_stored_take(settings: Settings, take_id: int) -> tuple[Analysis, str]:
