@@ -8,8 +8,10 @@ PIP    := $(BIN)/python -m pip
 
 .PHONY: run test lint bench clean
 
+# `make run` keeps its data in the repository's recordings/ folder (unless OFFGUARD_DATA_DIR
+# or --data-dir says otherwise); an installed offguard uses the user data folder.
 run: $(VENV)/.installed
-	$(BIN)/offguard $(ARGS)
+	OFFGUARD_DATA_DIR="$${OFFGUARD_DATA_DIR:-$(CURDIR)/recordings}" $(BIN)/offguard $(ARGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench

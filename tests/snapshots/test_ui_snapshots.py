@@ -92,6 +92,9 @@ def test_questions_today_view(snap_compare: Any, app: OffguardApp) -> None:
 
 
 def test_keys_screen(snap_compare: Any, app: OffguardApp) -> None:
+    from dataclasses import replace
+
+    app.settings = replace(app.settings, data_dir=Path("/home/you/.local/share/offguard"))
     assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
 
 

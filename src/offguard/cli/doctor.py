@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import uuid
@@ -33,7 +34,7 @@ def handle(args: argparse.Namespace) -> int:
     from offguard.config import load_settings
 
     settings = load_settings(args.data_dir, model=args.model)
-    checks = run_checks(settings)
+    checks = run_checks(settings, data_dir_source(args.data_dir))
     if args.json:
         print(json.dumps([c.to_dict() for c in checks], indent=2))
     else:
@@ -46,13 +47,13 @@ def handle(args: argparse.Namespace) -> int:
     return 0 if all(c.ok for c in checks) else 1
 
 
-def run_checks(settings: Settings) -> list[Check]:
+def run_checks(settings: Settings, source: str = "") -> list[Check]:
     """Every check, in the order shown: audio, model, data folder, disk space."""
     from offguard.audio.devices import check_audio
 
     checks = check_audio(settings.device)
     checks.append(check_model(settings.model))
-    checks.append(check_data_dir(settings.data_dir))
+    checks.append(check_data_dir(settings.data_dir, source))
     checks.append(check_disk(settings.data_dir))
     return checks
 
@@ -80,24 +81,46 @@ def check_model(model: str) -> Check:
     return Check("model", True, f"'{model}' loads")
 
 
-def check_data_dir(data_dir: Path) -> Check:
+def check_data_dir(data_dir: Path, source: str = "") -> Check:
+    """The data folder exists and both it (database, settings) and ``audio/`` take new files."""
     from offguard.audio.devices import Check
     from offguard.config import ensure_data_dir
     from offguard.errors import StorageError
 
-    fix = "choose a writable folder with --data-dir DIR or OFFGUARD_DATA_DIR."
+    fix = (
+        f"make {data_dir} and its audio/ folder writable by you, or choose another folder "
+        "with --data-dir DIR or OFFGUARD_DATA_DIR."
+    )
+    shown = data_dir.expanduser().resolve()
     try:
         ensure_data_dir(data_dir)
-        probe = data_dir / "audio" / f".doctor-{uuid.uuid4().hex}"
-        probe.write_bytes(b"offguard")
-        probe.unlink()
     except StorageError as exc:
         return Check("data folder", False, exc.message, exc.fix or fix)
-    except OSError as exc:
-        return Check(
-            "data folder", False, f"{data_dir} is not writable: {exc.strerror or exc}", fix
-        )
-    return Check("data folder", True, f"{data_dir.resolve()} is writable")
+    for folder in (data_dir, data_dir / "audio"):
+        probe = folder / f".doctor-{uuid.uuid4().hex}"
+        try:
+            probe.write_bytes(b"offguard")
+            probe.unlink()
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                probe.unlink()
+            where = folder.expanduser().resolve()
+            return Check(
+                "data folder", False, f"{where} is not writable: {exc.strerror or exc}", fix
+            )
+    how = f"; {source}" if source else ""
+    return Check("data folder", True, f"{shown} is in use and writable{how}")
+
+
+def data_dir_source(flag: str | None) -> str:
+    """Where the choice of data folder came from, for the doctor's line."""
+    import os
+
+    if flag:
+        return "set by --data-dir"
+    if os.environ.get("OFFGUARD_DATA_DIR"):
+        return "set by OFFGUARD_DATA_DIR"
+    return "the default"
 
 
 def check_disk(data_dir: Path) -> Check:

@@ -95,6 +95,12 @@ class KeysScreen(ModalScreen[None]):
         with VerticalScroll(classes="modal-box", id="keys-box"):
             yield Label(f"[b]Keys: {self.place}[/b]   [dim](escape closes)[/dim]")
             yield Static(keys_table(self.rows), id="keys-table")
+            settings = getattr(self.app, "settings", None)
+            if settings is not None:
+                folder = settings.data_dir.expanduser().resolve()
+                yield Static(
+                    Text.assemble(("Data folder: ", "bold"), str(folder)), id="keys-data-dir"
+                )
 
     def action_close(self) -> None:
         self.dismiss(None)
