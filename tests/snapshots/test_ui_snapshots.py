@@ -94,7 +94,8 @@ def test_questions_today_view(snap_compare: Any, app: OffguardApp) -> None:
 def test_keys_screen(snap_compare: Any, app: OffguardApp) -> None:
     from dataclasses import replace
 
-    app.settings = replace(app.settings, data_dir=Path("/home/you/.local/share/offguard"))
+    shown = Path("/home/you/.local/share/offguard")
+    app.services.settings = replace(app.services.settings, data_dir=shown)
     assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
 
 

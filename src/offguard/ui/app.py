@@ -249,7 +249,7 @@ class OffguardApp(Navigator):
         if isinstance(screen, KeysScreen):
             return
         place = screen.title or type(screen).__name__.removesuffix("Screen")
-        self.push_screen(KeysScreen(place, key_rows(self, screen)))
+        self.push_screen(KeysScreen(place, key_rows(self, screen), self.services.settings.data_dir))
 
     async def action_quit(self) -> None:
         for screen in self.screen_stack:

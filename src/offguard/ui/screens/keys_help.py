@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.table import Table
@@ -86,18 +87,19 @@ class KeysScreen(ModalScreen[None]):
         Binding("escape,question_mark,f1,q", "close", "Close"),
     ]
 
-    def __init__(self, place: str, rows: list[KeyRow]) -> None:
+    def __init__(self, place: str, rows: list[KeyRow], data_dir: Path | None = None) -> None:
         super().__init__()
         self.place = place
         self.rows = rows
+        self.data_dir = data_dir
+        """The data folder in use, shown under the keys."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box", id="keys-box"):
             yield Label(f"[b]Keys: {self.place}[/b]   [dim](escape closes)[/dim]")
             yield Static(keys_table(self.rows), id="keys-table")
-            settings = getattr(self.app, "settings", None)
-            if settings is not None:
-                folder = settings.data_dir.expanduser().resolve()
+            if self.data_dir is not None:
+                folder = self.data_dir.expanduser().resolve()
                 yield Static(
                     Text.assemble(("Data folder: ", "bold"), str(folder)), id="keys-data-dir"
                 )
