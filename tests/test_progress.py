@@ -19,6 +19,7 @@ from offguard.progress import (
     trend,
     word_diff,
 )
+from offguard.progress.compare import distinct
 from offguard.questions import Question
 from offguard.store import Store
 from offguard.targets import TARGETS as BANDS
@@ -137,6 +138,22 @@ def test_compare_gives_deltas_and_specifics_gained_and_lost(store: Store) -> Non
     reverse = compare(store, b, a)
     assert reverse.specifics_lost == ["In March", "ward 7"]
     assert reverse.delta["specificity"] == -42.5
+
+
+def test_compare_lists_each_detail_gained_once(store: Store) -> None:
+    a = add_take(store, "q1", day=1, text="I fixed it.", score=30, specifics=["March"])
+    b = add_take(
+        store,
+        "q1",
+        day=2,
+        text="Last March at Leeds Ranch I fixed the Leeds Ranch, rota.",
+        score=70,
+        specifics=["Last March", "March", "Leeds Ranch", "the Leeds Ranch,", "rota"],
+    )
+    # "Last March" names the March that A already had; the ranch once, in its longer form
+    assert compare(store, a, b).specifics_gained == ["the Leeds Ranch,", "rota"]
+    assert compare(store, b, a).specifics_lost == ["the Leeds Ranch,", "rota"]
+    assert distinct(["Leeds Ranch", "Leeds Ranch", "leeds ranch."]) == ["Leeds Ranch"]
 
 
 def test_compare_without_analysis_and_unknown_takes(store: Store) -> None:

@@ -70,6 +70,36 @@ def _key(text: str) -> str:
     return " ".join(normalise(w) for w in text.split() if normalise(w))
 
 
+def _within(small: str, big: str) -> bool:
+    """Whether the words of ``small`` appear, in a row, among those of ``big``."""
+    return f" {small} " in f" {big} "
+
+
+def _near(a: str, b: str) -> bool:
+    """Two keys naming the same detail: equal, or one inside the other ("March", "last March")."""
+    return _within(a, b) or _within(b, a)
+
+
+def distinct(items: list[str]) -> list[str]:
+    """``items`` without near-duplicates: of "March" and "last March" only the longer is kept,
+    of "Leeds Ranch" and "Leeds Ranch," the first."""
+    keys = [_key(s) for s in items]
+    kept: list[str] = []
+    for i, (item, key) in enumerate(zip(items, keys, strict=True)):
+        if not key or key in keys[:i]:
+            continue
+        if any(other != key and _within(key, other) for other in keys):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _new(items: list[str], against: list[str]) -> list[str]:
+    """The details of ``items`` that name nothing in ``against``."""
+    known = [_key(s) for s in against]
+    return [s for s in distinct(items) if not any(_near(_key(s), k) for k in known if k)]
+
+
 def _minus(b: float | None, a: float | None) -> float | None:
     return None if a is None or b is None else round(b - a, 2)
 
@@ -123,7 +153,5 @@ def compare(store: Store, take_a: int, take_b: int) -> Comparison:
     analysis_a, analysis_b = store.latest_analysis(take_a), store.latest_analysis(take_b)
     spec_a = _specifics(analysis_a.data if analysis_a else None)
     spec_b = _specifics(analysis_b.data if analysis_b else None)
-    keys_a, keys_b = {_key(s) for s in spec_a}, {_key(s) for s in spec_b}
-    gained = list(dict.fromkeys(s for s in spec_b if _key(s) not in keys_a))
-    lost = list(dict.fromkeys(s for s in spec_a if _key(s) not in keys_b))
+    gained, lost = _new(spec_b, spec_a), _new(spec_a, spec_b)
     return Comparison(a, b, word_diff(a.transcript, b.transcript), delta, gained, lost)
