@@ -130,7 +130,7 @@ RECORDER_SCRIPT = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.skipif(sys.platform == "win32", reason="not on this platform: SIGKILL is POSIX")
 def test_killed_recording_is_recovered_by_the_next_command(data_dir: Path) -> None:
     repo = Path(__file__).resolve().parents[1]
     env = {**os.environ, "PYTHONPATH": f"{repo / 'src'}{os.pathsep}{repo}"}

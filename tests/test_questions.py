@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 from collections import Counter
@@ -371,18 +372,50 @@ def test_not_utf8_and_empty_and_odd_files(data_dir: Path, bundled: QuestionBank)
     assert "'questions'" in by_file["typo.toml"].message
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read any file"
-)
-def test_unreadable_file_is_a_problem(data_dir: Path) -> None:
-    path = user_bank(data_dir, "locked.toml", USER_BANK)
-    path.chmod(0)
+def problems_as(uid: int | None, data_dir: Path) -> list[list[str]]:
+    """(path, message) of each problem ``load_questions`` reports, loaded in a forked child
+    that first becomes user ``uid`` (``None``: stays who it is)."""
+    load_questions(data_dir)  # modules imported before the fork: the child reads only banks
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        code = 1
+        try:
+            os.close(read)
+            if uid is not None:
+                os.setgid(uid)
+                os.setuid(uid)
+            bank = load_questions(data_dir)
+            found = [[str(p.path), p.message] for p in bank.problems]
+            os.write(write, json.dumps(found).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        out = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return list(json.loads(out))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="not on this platform: needs fork")
+def test_unreadable_file_is_a_problem() -> None:
+    """A bank file its user cannot read (mode 000) is reported, never raised. Root reads any
+    file, so as root the loader runs in a child process that became the user ``nobody``."""
+    folder = Path(tempfile.mkdtemp(prefix="offguard-locked-"))
     try:
-        bank = load_questions(data_dir)
+        data_dir = folder / "data"
+        path = user_bank(data_dir, "locked.toml", USER_BANK)
+        for part in (folder, data_dir, path.parent):
+            part.chmod(0o755)  # nobody must reach the file to be refused it
+        path.chmod(0)
+        as_root = os.geteuid() == 0
+        problems = problems_as(65534 if as_root else None, data_dir)
     finally:
-        path.chmod(0o600)
-    assert [p.path for p in bank.problems] == [path]
-    assert "cannot read" in bank.problems[0].message
+        shutil.rmtree(folder, ignore_errors=True)
+    assert [p for p, _ in problems] == [str(path)]
+    assert "cannot read" in problems[0][1]
 
 
 def test_read_error_is_a_problem_not_an_exception(tmp_path: Path) -> None:

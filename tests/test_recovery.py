@@ -23,7 +23,9 @@ from tests.vmic_fixture import PulseDaemon
 
 REPO = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="not on this platform: SIGKILL is POSIX"
+)
 
 ARRAY_SCRIPT = textwrap.dedent(
     """
