@@ -18,7 +18,7 @@ from offguard.ui.screens.practice import PracticeScreen
 from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.review import ReviewScreen
 from tests.ui_fakes import FakeDevice, FakePractice
-from tests.ui_pilot import SIZE, fake_app, reviewing, text_of, wait_for
+from tests.ui_pilot import SIZE, fake_app, notifications, reviewing, text_of, wait_for
 
 
 def build(settings: Settings, store: Store, practice: FakePractice, **extra: Any) -> OffguardApp:
@@ -231,8 +231,8 @@ async def test_recovered_takes_are_announced(
     practice.recovered = [practice.import_audio(tmp_path / "lost.flac", "q")]
     app = build(settings, store, practice)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: bool(app._notifications))
-        assert any("Recovered 1 take" in n.message for n in app._notifications)
+        await wait_for(pilot, lambda: bool(notifications(app)))
+        assert any("Recovered 1 take" in n.message for n in notifications(app))
 
 
 async def test_quit_while_recording_asks_first(
@@ -246,7 +246,7 @@ async def test_quit_while_recording_asks_first(
         await pilot.press("n")
         assert isinstance(app.screen, PracticeScreen) and app.screen.recording
         await pilot.press("ctrl+q", "y")
-        await wait_for(pilot, lambda: app._exit)
+        await wait_for(pilot, lambda: app.return_code is not None)
         assert practice.takes[0].discarded
 
 
@@ -274,7 +274,7 @@ async def test_bank_problems_are_a_notification_not_a_crash(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, QuestionsScreen)
-        notes = [n for n in app._notifications if n.title == "Question bank problems"]
+        notes = [n for n in notifications(app) if n.title == "Question bank problems"]
         assert notes and "mine.toml" in notes[0].message
 
 

@@ -29,7 +29,7 @@ from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.review import ReviewScreen
 from offguard.ui.widgets.key_footer import KeyFooter
 from tests.ui_fakes import FakePractice, fake_analysis, fake_transcript
-from tests.ui_pilot import SIZE, fake_app, wait_for
+from tests.ui_pilot import SIZE, fake_app, notifications, wait_for
 
 SMALL = (80, 24)
 LONG = (
@@ -47,7 +47,7 @@ BANK = QuestionBank(
 
 
 def notes(app: OffguardApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]
+    return [f"{n.title}: {n.message}" for n in notifications(app)]
 
 
 @pytest.fixture()
@@ -430,27 +430,32 @@ async def test_export_shows_progress_then_the_path(
         assert out.is_file() and "Tell me about a mistake" in out.read_text(encoding="utf-8")
 
 
-def test_a_bug_in_a_handler_ends_with_one_line_and_the_log(
+async def test_a_bug_in_a_handler_ends_with_one_line_and_the_log(
     settings: Settings,
     store: Store,
     tmp_path: Path,
     log_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from rich.console import Console
+    """The real path: a key whose handler raises ends the app with return code 1 and one
+    line on stderr naming the log (the traceback goes to the log, not the terminal)."""
 
-    app = build(settings, store, tmp_path)
-    monkeypatch.setattr(OffguardApp, "is_headless", property(lambda self: False))
-    try:
+    def broken(self: QuestionsScreen) -> None:
         raise RuntimeError("simulated bug")
-    except RuntimeError as exc:
-        app._handle_exception(exc)
+
+    monkeypatch.setattr(QuestionsScreen, "action_toggle_today", broken)
+    # as in a terminal (headless, the app keeps Textual's behaviour so a test fails loudly)
+    monkeypatch.setattr(OffguardApp, "is_headless", property(lambda self: False))
+    app = build(settings, store, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.simulate_key("t")  # not pilot.press: that waits for a screen that is gone
+        await wait_for(pilot, lambda: app.return_code is not None)
     assert app.return_code == 1
-    console = Console(width=200, color_system=None, record=True)
-    for renderable in app._exit_renderables:
-        console.print(renderable)
-    shown = console.export_text()
+    shown = capsys.readouterr().err
     assert "offguard stopped on an unexpected error: RuntimeError: simulated bug" in shown
     assert str(log_path) in shown and "Traceback" not in shown
     flush_logs()
-    assert "Traceback" in log_path.read_text(encoding="utf-8")
+    logged = log_path.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "simulated bug" in logged

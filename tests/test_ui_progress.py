@@ -28,7 +28,7 @@ from offguard.ui.screens.stories import StoriesScreen
 from offguard.ui.screens.trends import TrendsScreen
 from offguard.ui.widgets.band_chart import band_chart
 from tests.ui_fakes import FakePractice
-from tests.ui_pilot import SIZE, fake_app, wait_for
+from tests.ui_pilot import SIZE, fake_app, notifications, wait_for
 
 BANK = QuestionBank(
     questions=[
@@ -344,7 +344,7 @@ async def test_export_from_the_tui_writes_the_report(app: OffguardApp, tmp_path:
         await wait_for(pilot, out.exists)
         page = out.read_text(encoding="utf-8")
         assert "Tell me about a mistake you made at work." in page and "<svg" in page
-        await wait_for(pilot, lambda: any(str(out) in n.message for n in app._notifications))
+        await wait_for(pilot, lambda: any(str(out) in n.message for n in notifications(app)))
         # Markdown: the radio switches the suffix.
         await pilot.press("e")
         await pilot.pause()

@@ -1,10 +1,12 @@
 """Helpers for driving the app under textual's Pilot: build it on the fast fakes, wait for a
-state, read a widget's text."""
+state, read a widget's text and the notifications shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
@@ -20,16 +22,44 @@ from tests.ui_fakes import FakeTranscriber, SilentRecorder
 SIZE = (120, 40)
 
 
+@dataclass(frozen=True)
+class Note:
+    """A notification the app showed."""
+
+    title: str
+    message: str
+    severity: str
+
+
+_NOTES: WeakKeyDictionary[OffguardApp, list[Note]] = WeakKeyDictionary()
+
+
 def fake_app(settings: Settings, store: Store, **options: Any) -> OffguardApp:
     """The app through the one factory, on the fast transcriber, a silent recorder and a 20 s
-    silent player; ``options`` (any :func:`make_app` keyword) add to or replace those."""
+    silent player; ``options`` (any :func:`make_app` keyword) add to or replace those. Every
+    notification it shows is kept for :func:`notifications`."""
     parts: dict[str, Any] = {
         "transcriber": FakeTranscriber(),
         "recorder_factory": SilentRecorder,
         "player_factory": lambda path: NullPlayer(duration=20.0),
     }
     parts.update(options)
-    return make_app(settings, store=store, **parts)
+    app = make_app(settings, store=store, **parts)
+    shown: list[Note] = []
+    notify = app.notify
+
+    def keep(message: str, *, title: str = "", severity: Any = "information", **rest: Any) -> None:
+        shown.append(Note(title, str(message), str(severity)))
+        notify(message, title=title, severity=severity, **rest)
+
+    app.notify = keep  # type: ignore[method-assign]
+    _NOTES[app] = shown
+    return app
+
+
+def notifications(app: OffguardApp) -> list[Note]:
+    """The notifications ``app`` showed so far, oldest first."""
+    return _NOTES[app]
 
 
 async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 600) -> None:
@@ -39,8 +69,8 @@ async def wait_for(pilot: Pilot[Any], ready: Callable[[], bool], tries: int = 60
             return
         await pilot.pause(0.05)
     app = pilot.app
-    notes = [n.message for n in app._notifications]
-    raise AssertionError(f"never reached the expected state; on {app.screen!r}, notes {notes}")
+    shown = [n.message for n in _NOTES.get(app, [])] if isinstance(app, OffguardApp) else []
+    raise AssertionError(f"never reached the expected state; on {app.screen!r}, notes {shown}")
 
 
 def reviewing(app: OffguardApp) -> bool:

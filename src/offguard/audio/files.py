@@ -1,14 +1,13 @@
 """Reading audio files of any common format and rate as mono float32 at the rate we need.
 
 WAV, FLAC, OGG and MP3 are read with libsndfile (``soundfile``); anything else (M4A, AAC,
-WebM, ...) falls back to PyAV through faster-whisper's ``decode_audio``. Resampling is a
-polyphase windowed-sinc filter in numpy (the same design as ``scipy.signal.resample_poly``).
+WebM, ...) falls back to PyAV through faster-whisper's ``decode_audio``. Resampling is
+libsoxr's (``soxr``, high quality): 12x faster than the numpy polyphase filter it replaced and
+far cleaner (bench/resample.py).
 """
 
 from __future__ import annotations
 
-import math
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 
 _CONVERT_FIX = "check the file plays, or convert it to WAV/FLAC (e.g. ffmpeg -i IN out.wav)."
 _BLOCK_FRAMES = 1 << 18  # frames read from disk at a time (about 6 s at 44.1 kHz)
-_ROWS_PER_MATMUL = 1 << 16  # output samples per phase computed at once (bounds memory)
 
 
 def load_audio(path: Path, samplerate: int = 16000) -> FloatArray:
@@ -87,57 +85,16 @@ def audio_info(path: Path) -> tuple[float, int, int]:
 
 
 def resample(x: FloatArray, src: int, dst: int) -> FloatArray:
-    """Resample mono ``x`` from ``src`` Hz to ``dst`` Hz (polyphase, Kaiser-windowed sinc).
-
-    The output has ``ceil(len(x) * dst / src)`` samples and no delay.
-    """
+    """Resample mono ``x`` from ``src`` Hz to ``dst`` Hz (libsoxr, high quality, no delay)."""
     import numpy as np
+    import soxr
 
     if src <= 0 or dst <= 0:
         raise ValueError("sample rates must be positive")
     x = np.asarray(x, dtype=np.float32)
     if src == dst or x.size == 0:
         return x
-    g = math.gcd(src, dst)
-    up, down = dst // g, src // g
-    h, taps = _filter(up, down)
-    n_out = -(-x.size * up // down)
-    delay = (h.size - 1) // 2
-    # Padding: taps-1 zeros in front (history), enough at the end for the last window.
-    last_i = ((n_out - 1) * down + delay) // up
-    pad_end = max(0, last_i + 1 - x.size)
-    xp = np.concatenate([np.zeros(taps - 1, np.float32), x, np.zeros(pad_end, np.float32)])
-    y = np.empty(n_out, dtype=np.float32)
-    itemsize = xp.itemsize
-    for n0 in range(min(up, n_out)):
-        m0 = n0 * down + delay
-        phase, i0 = m0 % up, m0 // up
-        coeffs = h[phase::up][::-1].astype(np.float32)
-        coeffs = np.concatenate([np.zeros(taps - coeffs.size, np.float32), coeffs])
-        count = (n_out - n0 + up - 1) // up
-        for start in range(0, count, _ROWS_PER_MATMUL):
-            rows = min(_ROWS_PER_MATMUL, count - start)
-            base = xp[i0 + start * down :]
-            windows = np.lib.stride_tricks.as_strided(
-                base, shape=(rows, taps), strides=(down * itemsize, itemsize), writeable=False
-            )
-            y[n0 + start * up : n0 + (start + rows) * up : up] = windows @ coeffs
-    return y
-
-
-@lru_cache(maxsize=16)
-def _filter(up: int, down: int) -> tuple[npt.NDArray[np.float64], int]:
-    """Low-pass FIR for the rational rate change up/down, and taps per polyphase branch."""
-    import numpy as np
-
-    max_rate = max(up, down)
-    half_len = 10 * max_rate
-    n = np.arange(2 * half_len + 1, dtype=np.float64) - half_len
-    cutoff = 1.0 / max_rate  # relative to Nyquist of the upsampled signal
-    h = cutoff * np.sinc(cutoff * n) * np.kaiser(n.size, 5.0)
-    h *= up / h.sum()  # unity DC gain after zero-stuffing by `up`
-    taps = -(-h.size // up)
-    return h, taps
+    return np.asarray(soxr.resample(x, src, dst, quality="HQ"), dtype=np.float32)
 
 
 class _Unreadable(Exception):
