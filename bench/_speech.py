@@ -10,6 +10,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(1, str(REPO))  # tests.wer, tests.array_recorder: shared with the tests
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 SHARED = Path(os.environ.get("OFFGUARD_SHARED_DIR", REPO.parent / "shared"))

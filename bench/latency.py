@@ -20,10 +20,10 @@ import time
 
 import numpy as np
 from _speech import Clip, clips
+from tests.wer import ErrorCounts, error_counts
 
 from offguard.audio.files import load_audio
 from offguard.transcription.streaming import StreamingTranscriber
-from offguard.transcription.wer import ErrorCounts, error_counts
 from offguard.transcription.whisper import WhisperTranscriber
 
 SR = 16000

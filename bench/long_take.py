@@ -49,6 +49,7 @@ def main() -> None:
 
 def run(minutes: float, daemon: object, root: Path) -> None:
     import numpy as np
+    from tests.wer import wer
 
     from offguard.audio.files import load_audio
     from offguard.audio.recorder import Recorder
@@ -56,7 +57,6 @@ def run(minutes: float, daemon: object, root: Path) -> None:
     from offguard.practice import Practice
     from offguard.questions import load_questions
     from offguard.store import Store
-    from offguard.transcription.wer import wer
     from offguard.transcription.whisper import WhisperTranscriber
 
     pieces, refs, total = [], [], 0.0

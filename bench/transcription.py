@@ -14,8 +14,8 @@ import argparse
 import time
 
 from _speech import clips, filler_hits
+from tests.wer import ErrorCounts, error_counts, normalize
 
-from offguard.transcription.wer import ErrorCounts, error_counts, normalize
 from offguard.transcription.whisper import WhisperTranscriber
 
 

@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from offguard.audio.files import audio_info, load_audio, resample
+from offguard.audio.files import load_audio, resample
 from offguard.errors import AudioFileError
+from tests.audio_info import audio_info
 
 
 def _tone(freq: float, rate: int, seconds: float) -> np.ndarray:

@@ -41,7 +41,7 @@ def tone(seconds: float, rate: int = 16000) -> np.ndarray:
 
 @pytest.fixture()
 def practice(data_dir: Path) -> Practice:
-    from offguard.audio.simulated import ArrayRecorder
+    from tests.array_recorder import ArrayRecorder
 
     settings = load_settings(data_dir)
     store = Store.open(settings.db_path)
@@ -110,7 +110,7 @@ RECORDER_SCRIPT = textwrap.dedent(
     """
     import sys, time
     import numpy as np
-    from offguard.audio.simulated import ArrayRecorder
+    from tests.array_recorder import ArrayRecorder
     from offguard.config import load_settings
     from offguard.practice import Practice
     from offguard.questions import load_questions

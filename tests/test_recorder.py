@@ -17,7 +17,7 @@ import pytest
 import soundfile as sf
 
 from offguard.audio.recorder import Recorder
-from offguard.audio.simulated import ArrayRecorder
+from tests.array_recorder import ArrayRecorder
 from tests.vmic_fixture import PulseDaemon
 
 REPO = Path(__file__).resolve().parents[1]
@@ -160,7 +160,7 @@ DISK_FULL_SCRIPT = textwrap.dedent(
     """
     import json, resource, signal, sys
     import numpy as np
-    from offguard.audio.simulated import ArrayRecorder
+    from tests.array_recorder import ArrayRecorder
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
     noise = np.random.default_rng(1).uniform(-0.5, 0.5, 16000 * 30).astype(np.float32)

@@ -16,8 +16,8 @@ import pytest
 import soundfile as sf
 
 from offguard.audio.recovery import repair_audio
-from offguard.audio.simulated import ArrayRecorder
 from offguard.errors import AudioFileError
+from tests.array_recorder import ArrayRecorder
 from tests.test_recorder import best_alignment
 from tests.vmic_fixture import PulseDaemon
 
@@ -31,7 +31,7 @@ ARRAY_SCRIPT = textwrap.dedent(
     """
     import sys, time
     import soundfile as sf
-    from offguard.audio.simulated import ArrayRecorder
+    from tests.array_recorder import ArrayRecorder
     samples, rate = sf.read(sys.argv[1], dtype="float32")
     rec = ArrayRecorder(samples, rate, realtime=True)
     rec.start(sys.argv[2])

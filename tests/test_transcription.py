@@ -11,12 +11,12 @@ import pytest
 from offguard.audio.files import load_audio, resample
 from offguard.errors import ModelUnavailable
 from offguard.transcription.types import Transcript
-from offguard.transcription.wer import ErrorCounts, error_counts, normalize
 from offguard.transcription.whisper import (
     TranscriptionCancelled,
     WhisperTranscriber,
     resolve_model,
 )
+from tests.wer import ErrorCounts, error_counts, normalize
 
 pytestmark = pytest.mark.model
 

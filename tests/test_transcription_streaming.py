@@ -13,8 +13,8 @@ import pytest
 from offguard.audio.files import load_audio, resample
 from offguard.transcription.streaming import StreamingTranscriber
 from offguard.transcription.types import Transcript
-from offguard.transcription.wer import normalize, wer
 from offguard.transcription.whisper import TranscriptionCancelled, WhisperTranscriber
+from tests.wer import normalize, wer
 
 pytestmark = pytest.mark.model
 

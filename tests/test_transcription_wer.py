@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from offguard.transcription.wer import error_counts, normalize, number_to_words, wer
+from tests.wer import error_counts, normalize, number_to_words, wer
 
 
 def test_normalize_case_punctuation_numbers() -> None:

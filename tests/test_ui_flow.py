@@ -14,7 +14,6 @@ import pytest
 from textual.pilot import Pilot
 
 from offguard.audio.player import NullPlayer
-from offguard.audio.simulated import ArrayRecorder
 from offguard.config import Settings
 from offguard.errors import AudioUnavailable
 from offguard.store import Store
@@ -24,6 +23,7 @@ from offguard.ui.screens.modals import ConfirmScreen
 from offguard.ui.screens.practice import PracticeScreen
 from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.review import ReviewScreen
+from tests.array_recorder import ArrayRecorder
 from tests.ui_fakes import FakeTranscriber
 from tests.ui_pilot import SIZE, fake_app, reviewing, text_of, wait_for
 

@@ -57,12 +57,6 @@ def patterns(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{body}){_END}")
 
 
-@cache
-def pattern_list(name: str) -> tuple[re.Pattern[str], ...]:
-    """Each pattern of ``name`` compiled on its own (to keep every match, even overlapping)."""
-    return tuple(re.compile(rf"(?<![\w'])(?:{expand(p)}){_END}") for p in _lines(name))
-
-
 #: Files of whitespace-separated words (the others hold one pattern per line).
 WORD_FILES = frozenset(
     {"general_words.txt", "common_terms.txt", "irregular_past.txt", "stative_verbs.txt"}

@@ -229,10 +229,6 @@ def _noun_phrase_head(sent: list[Token], i: int) -> bool:
     return False
 
 
-def _is_name(tok: Token, sent: list[Token], i: int, common: frozenset[str]) -> bool:
-    return tok.text[:1].isupper() and tok.text not in common and tok.low not in _SUBJECTS
-
-
 def _names(
     text: str, sent: list[Token], common: frozenset[str], out: list[tuple[int, int, str]]
 ) -> int:

@@ -72,8 +72,3 @@ def flag_segments(text: str, flags: Sequence[Flag]) -> list[tuple[str, int | Non
     if pos < len(text):
         pieces.append((text[pos:], None))
     return pieces
-
-
-def placed_flags(text: str, flags: Sequence[Flag]) -> set[int]:
-    """The numbers of the flags :func:`flag_segments` could place in ``text``."""
-    return {n for _, n in flag_segments(text, flags) if n is not None}
