@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from rich.console import Console
-from textual.widgets import DataTable, Input, RadioSet, Select, Static
+from textual.widgets import DataTable, Input, RadioSet, Select, Sparkline, Static
 
 from offguard.audio.player import NullPlayer
 from offguard.config import Settings
@@ -25,8 +25,7 @@ from offguard.ui.screens.history import HistoryScreen, StoryScreen
 from offguard.ui.screens.interviews import InterviewFormScreen, InterviewsScreen
 from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.stories import StoriesScreen
-from offguard.ui.screens.trends import TrendsScreen
-from offguard.ui.widgets.band_chart import band_chart
+from offguard.ui.screens.trends import TrendsScreen, colours
 from tests.ui_fakes import FakePractice
 from tests.ui_pilot import SIZE, fake_app, notifications, wait_for
 
@@ -127,18 +126,6 @@ def app(settings: Settings, store: Store, tmp_path: Path, played: list[Path]) ->
 
 
 # -- pure parts ---------------------------------------------------------------------------
-
-
-def test_band_chart_draws_points_and_shades_band() -> None:
-    chart = band_chart([110.0, 140.0, 170.0], 130.0, 160.0, width=10, height=5)
-    plain = chart.plain
-    assert plain.count("●") == 3
-    assert "170" in plain and "110" in plain
-    shaded = [s for s in chart.spans if "on #1d3b2a" in str(s.style)]
-    assert shaded, "the target band is shaded"
-    assert band_chart([], 1.0, 2.0).plain == "no takes yet"
-    many = band_chart([float(i % 7) for i in range(300)], None, 3.0, width=20, height=4)
-    assert max(len(line) for line in many.plain.splitlines()) < 50
 
 
 def test_diff_texts_marks_added_and_dropped_words() -> None:
@@ -318,11 +305,15 @@ async def test_trends_overall_and_per_question(app: OffguardApp) -> None:
         await pilot.pause()
         trends = app.screen
         assert isinstance(trends, TrendsScreen) and trends.question_id is None
-        wpm = screen_text(app, "#chart-wpm")
+        wpm = screen_text(app, "#head-wpm")
         assert "Words per minute" in wpm and "target: 130-160 words a minute" in wpm
-        assert wpm.count("●") == 3 and "latest 140" in wpm
-        spec = screen_text(app, "#chart-specificity")
+        assert "3 take(s), from 140 to 175" in wpm and "latest 140" in wpm
+        assert trends.query_one("#spark-wpm", Sparkline).data == [175.0, 150.0, 140.0]
+        spec = screen_text(app, "#head-specificity")
         assert "specific: 50 or more" in spec and "+59 since first" in spec
+        # the better end green: more specificity, fewer fillers
+        assert colours("specificity") == ("red", "green")
+        assert colours("fillers_per_min") == ("green", "red")
         assert "3 take(s)" in screen_text(app, "#trend-summary")
         trends.query_one(Select).value = "beh-mistake"
         await pilot.pause()

@@ -1,39 +1,53 @@
 """Trends in the terminal: specificity, fillers/min, wpm and length over time, per question or
-overall, each drawn as a small chart with its target band shaded and labelled."""
+overall: for each, the latest value, the change, the target and a Textual ``Sparkline`` of the
+takes (oldest on the left; the better end of each metric in green, from
+:data:`offguard.targets.TARGETS`)."""
 
 from __future__ import annotations
 
+from statistics import fmean
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
-from textual.widgets import Select, Static
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.widgets import Select, Sparkline, Static
 
 from offguard.progress import Trend, trend
 from offguard.targets import TARGETS
 from offguard.ui.format import fmt_delta, fmt_num
 from offguard.ui.screens.base import OffguardScreen, nav_bindings
 from offguard.ui.services import Services
-from offguard.ui.widgets.band_chart import band_chart
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
 
 ALL = "__all__"
 
-#: Metric, title, digits, unit, colour.
-CHARTS: tuple[tuple[str, str, int, str, str], ...] = (
-    ("specificity", "Specificity", 0, "", "cyan"),
-    ("fillers_per_min", "Fillers per minute", 1, "", "magenta"),
-    ("wpm", "Words per minute", 0, "", "blue"),
-    ("duration", "Answer length", 0, " s", "yellow"),
+#: Metric, title, digits, unit.
+CHARTS: tuple[tuple[str, str, int, str], ...] = (
+    ("specificity", "Specificity", 0, ""),
+    ("fillers_per_min", "Fillers per minute", 1, ""),
+    ("wpm", "Words per minute", 0, ""),
+    ("duration", "Answer length", 0, " s"),
 )
 
+GOOD, BAD, PLAIN = "green", "red", "#3fb6d9"
 
-def chart_panel(t: Trend, metric: str, *, columns: int) -> Text:
-    """The title, summary line, band label and chart of one metric."""
-    title, digits, unit, color = next((c[1], c[2], c[3], c[4]) for c in CHARTS if c[0] == metric)
+
+def colours(metric: str) -> tuple[str, str]:
+    """(colour of the smallest, of the largest value): the better end green."""
+    band = TARGETS.get(metric)
+    if band is not None and band.better == "higher":
+        return BAD, GOOD
+    if band is not None and band.better == "lower":
+        return GOOD, BAD
+    return "#1d4d5c", PLAIN
+
+
+def chart_head(t: Trend, metric: str) -> Text:
+    """The title, latest value and change, the range, and the target of one metric."""
+    title, digits, unit = next((c[1], c[2], c[3]) for c in CHARTS if c[0] == metric)
     values = t.values(metric)
     summary = t.summary(metric)
     band = TARGETS.get(metric)
@@ -42,22 +56,16 @@ def chart_panel(t: Trend, metric: str, *, columns: int) -> Text:
     text.append(f"  latest {fmt_num(summary['latest'], digits, unit)}")
     if summary["change"] is not None:
         text.append(f"  ({fmt_delta(summary['change'], digits)} since first)", style="dim")
-    text.append("\n")
+    if values:
+        low, high = fmt_num(min(values), digits), fmt_num(max(values), digits, unit)
+        text.append(f"\n{len(values)} take(s), from {low} to {high}", style="dim")
+    else:
+        text.append("\nno takes yet", style="dim")
     if band is not None:
-        text.append("▒ target: ", style="green")
+        text.append("\ntarget: ", style="green")
         text.append(band.label, style="green")
         if summary["on_target"] is not None:
             text.append(f" · {summary['on_target'] * 100:.0f}% of takes on target", style="dim")
-        text.append("\n")
-    text.append_text(
-        band_chart(
-            values,
-            band.low if band else None,
-            band.high if band else None,
-            width=columns,
-            color=color,
-        )
-    )
     return text
 
 
@@ -83,7 +91,16 @@ class TrendsScreen(OffguardScreen):
         yield Static(id="trend-summary")
         with VerticalScroll(), Grid(id="charts"):
             for metric, *_ in CHARTS:
-                yield Static(id=f"chart-{metric}", classes="chart")
+                low, high = colours(metric)
+                with Vertical(id=f"chart-{metric}", classes="chart"):
+                    yield Static(id=f"head-{metric}")
+                    yield Sparkline(
+                        [],
+                        id=f"spark-{metric}",
+                        summary_function=fmean,
+                        min_color=low,
+                        max_color=high,
+                    )
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -141,14 +158,10 @@ class TrendsScreen(OffguardScreen):
         )
         grid = self.query_one("#charts", Grid)
         width = grid.size.width or self.app.size.width
-        two = width >= 100
-        grid.styles.grid_size_columns = 2 if two else 1
-        per_chart = width // 2 if two else width
-        columns = max(10, per_chart - 14)
+        grid.styles.grid_size_columns = 2 if width >= 100 else 1
         for metric, *_ in CHARTS:
-            self.query_one(f"#chart-{metric}", Static).update(
-                chart_panel(t, metric, columns=columns)
-            )
+            self.query_one(f"#head-{metric}", Static).update(chart_head(t, metric))
+            self.query_one(f"#spark-{metric}", Sparkline).data = t.values(metric)
 
     def action_overall(self) -> None:
         self.query_one("#question", Select).value = ALL
