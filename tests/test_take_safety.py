@@ -20,13 +20,13 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from offguard.audio.simulated import ArrayRecorder
 from offguard.cli.main import run
 from offguard.config import Settings, ensure_data_dir
 from offguard.errors import StorageError
 from offguard.practice import Practice
 from offguard.questions import load_questions
 from offguard.store import Store
+from tests.array_recorder import ArrayRecorder
 from tests.ui_fakes import ScriptedTranscriber
 
 REPO = Path(__file__).resolve().parents[1]
