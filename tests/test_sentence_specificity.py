@@ -100,8 +100,8 @@ def test_correlation_with_crowd_ratings_on_held_back_sentences(domain: str) -> N
 
 
 #: Floors for what the UI shades: ``analyze_text(sentence).sentences`` (length-weighted mean
-#: when the text is cut into several ranges); measured 0.65 / 0.81 / 0.80.
-SHADING_FLOORS = {"twitter": 0.58, "yelp": 0.74, "movie": 0.74}
+#: when the text is cut into several ranges); measured 0.74 / 0.81 / 0.85.
+SHADING_FLOORS = {"twitter": 0.67, "yelp": 0.74, "movie": 0.78}
 
 
 @pytest.mark.parametrize("domain", sorted(SHADING_FLOORS))
@@ -116,3 +116,13 @@ def test_shading_correlates_with_crowd_ratings_on_held_back_sentences(domain: st
         shaded.append(sum(p.specificity * (p.end - p.start) for p in parts) / total)
     r = _pearson(shaded, [float(row["rating"]) for row in held])
     assert r >= SHADING_FLOORS[domain], f"{domain}: r = {r:.3f}"
+
+
+def test_outside_data_gao_tweets() -> None:
+    """Gao et al. 2019's rated tweets (another annotation, never trained on): measured 0.52."""
+    with (DATA / "gao-twitter.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) == 140
+    docs = get_nlp().pipe([r["sentence"] for r in rows], disable=["ner"])
+    r = _pearson([specificity(d) for d in docs], [float(row["rating"]) for row in rows])
+    assert r >= 0.45, f"r = {r:.3f}"

@@ -151,17 +151,27 @@ def _words(span: Iterable[Token]) -> list[Token]:
     return [t for t in span if not (t.is_punct or t.is_space or t.pos_ == "SYM")]
 
 
-def features(span: Span | Doc, length: int | None = None) -> list[float]:
+def features(
+    span: Span | Doc, sentence: int | None = None, context: int | None = None
+) -> list[float]:
     """The sentence's feature vector (see :data:`FEATURES`).
 
-    ``length`` (words) scores a part of a longer sentence as if the whole sentence were
-    like it: its counts are scaled up to that length, so a clause is judged on how dense
-    its detail is rather than penalised for being short."""
+    A piece of a longer sentence (a clause, a run-on transcript cut into pieces) is judged as
+    its sentence would be: with ``sentence`` (the whole sentence's words) its counts are
+    scaled up to that length. A sentence of a longer text is read in context: with
+    ``context`` (the text's words) its counts are scaled by sqrt(context / words), halfway
+    (geometrically) between judging it alone and as if the whole text were like it. So a
+    short sentence in a detailed answer is not marked down for its length alone, and a
+    vague one stays vague."""
     words = _words(span)
     n = len(words)
     if n == 0:
         return [0.0] * len(FEATURES)
-    k = max(1.0, length / n) if length else 1.0
+    k = max(
+        1.0,
+        sentence / n if sentence else 1.0,
+        math.sqrt(context / n) if context else 1.0,
+    )
 
     def _log(count: float) -> float:
         return math.log1p(k * count)
@@ -236,12 +246,12 @@ def to_score(rating: float) -> float:
     return max(0.0, min(100.0, 25.0 * (rating - 1.0)))
 
 
-def specificity(span: Span | Doc, length: int | None = None) -> float:
-    """How specific the sentence reads, 0-100 (50 = "somewhat specific"); ``length`` as in
-    :func:`features`."""
+def specificity(span: Span | Doc, sentence: int | None = None, context: int | None = None) -> float:
+    """How specific the sentence reads, 0-100 (50 = "somewhat specific"); ``sentence`` and
+    ``context`` as in :func:`features`."""
     if not _words(span):
         return 0.0
-    return to_score(model().rating(features(span, length)))
+    return to_score(model().rating(features(span, sentence, context)))
 
 
 def word_count(span: Span | Doc) -> int:

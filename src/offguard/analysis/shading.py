@@ -5,9 +5,11 @@ learned from crowd ratings of sentence specificity) on the parsed answer. A spok
 often runs on ("I radio Dave in goods-in, we find them behind the chiller, and the lorry
 leaves on time"); one score for 40 words hides which part is vague. Sentences longer than
 :data:`LONG` words are scored clause by clause (clauses shorter than :data:`SHORT` words join
-the next one). A piece of a longer written sentence (a clause, or a run-on transcript cut at
-"and then") is scored as if the whole sentence were like it, so it is judged on
-how dense its detail is, not marked down for being shorter than its sentence.
+the next one). A piece of a written sentence (a clause, or a run-on transcript cut at "and
+then") is judged as its sentence would be, and in a text of several ranges each is read in
+the context of the whole (:func:`offguard.analysis.sentence_model.features`; lengths capped at
+:data:`MAX_LENGTH` words): a short sentence in a detailed answer is not marked down for its
+length alone, and a vague one stays vague.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 LONG = 25
 SHORT = 4
-#: A piece of a longer sentence is scored as if the sentence were like it, up to this length.
+#: The sentence and context lengths :func:`shade` passes are capped at this many words.
 MAX_LENGTH = 40
 
 
@@ -46,6 +48,7 @@ def shade(text: str, scored: Scored, doc: Doc | None = None) -> list[tuple[int, 
         doc = parse(text)
     out: list[tuple[int, int, float]] = []
     norm: str | None = None
+    units: list[list[tuple[int, int]]] = []
     for unit in _units(text, scored.sentence_spans):
         parts: list[tuple[int, int]] = []
         for lo, hi in unit:
@@ -54,13 +57,17 @@ def shade(text: str, scored: Scored, doc: Doc | None = None) -> list[tuple[int, 
                 norm = normalize(text) if norm is None else norm
                 grouped = _grouped(text, norm, lo, hi) or grouped
             parts.extend(grouped)
-        length = None
+        units.append(parts)
+    several = sum(len(parts) for parts in units) > 1
+    context = min(word_count(doc), MAX_LENGTH) if several else None
+    for parts in units:
+        sentence = None
         if len(parts) > 1:
-            whole = doc.char_span(unit[0][0], unit[-1][1], alignment_mode="expand")
-            length = None if whole is None else min(word_count(whole), MAX_LENGTH)
-        for p_lo, p_hi in parts:
-            span = doc.char_span(p_lo, p_hi, alignment_mode="expand")
-            out.append((p_lo, p_hi, 0.0 if span is None else specificity(span, length)))
+            whole = doc.char_span(parts[0][0], parts[-1][1], alignment_mode="expand")
+            sentence = None if whole is None else min(word_count(whole), MAX_LENGTH)
+        for lo, hi in parts:
+            span = doc.char_span(lo, hi, alignment_mode="expand")
+            out.append((lo, hi, 0.0 if span is None else specificity(span, sentence, context)))
     return out
 
 
