@@ -181,7 +181,7 @@ def test_grammar_cues_catch_new_wording(text: str, phrase: str, kind: str | None
     "text",
     [
         "I asked the manager if I could open the second till at eleven, and the queue was gone.",
-        "I'm on the grill and the ticket machine jams, so I call the orders out.",
+        "I'm on the grill and the ticket machine stops, so I call the orders out.",
         "I checked the fonts on each of the 40 files in Acrobat.",
         "In May the drug fridge log had gaps every weekend, so I taped a tick sheet to the door.",
         "I'm a nurse on the surgical ward at Leeds General.",

@@ -29,18 +29,19 @@ of the speaker's, count against. Offline, no model, hundreds of answers per seco
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from offguard.analysis.result import Analysis, Delivery, SentenceScore, Span
 
 if TYPE_CHECKING:
     import numpy
+    from spacy.tokens import Doc
 
     from offguard.transcription.types import Word
 
 #: Bump when results change, so stored analyses can be recomputed.
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 
 SPECIFIC_KINDS_REASONS: dict[str, str] = {
     "time": "A particular time: it pins the story to one event.",
@@ -58,7 +59,9 @@ __all__ = [
     "Delivery",
     "SentenceScore",
     "Span",
+    "analyze_many",
     "analyze_text",
+    "preload",
 ]
 
 
@@ -70,17 +73,30 @@ def analyze_text(
     audio: numpy.ndarray | None = None,
     samplerate: int | None = None,
     duration: float | None = None,
+    doc: Doc | None = None,
 ) -> Analysis:
-    """Analyse one answer's text (and, when given, its timings or audio)."""
+    """Analyse one answer's text (and, when given, its timings or audio).
+
+    ``doc`` is the answer already parsed by :func:`offguard.analysis.situations.parse` (as
+    :func:`analyze_many` does in batches); otherwise the text is parsed here."""
+    from offguard.analysis.combiner import features, probability
     from offguard.analysis.flags import REASONS
-    from offguard.analysis.score import combine, score_text
+    from offguard.analysis.score import score_text, swept
     from offguard.analysis.shading import shade
+    from offguard.analysis.situations import Situations, analyse, parse
     from offguard.analysis.star import detect
     from offguard.analysis.suggest import suggest
 
     if not isinstance(text, str):
         raise TypeError("text must be a string")
-    scored = score_text(text)
+    sit = Situations()
+    if text.strip():
+        sit = analyse(doc if doc is not None else parse(text))
+    scored = score_text(text, sit)
+    if scored.sentence_spans:
+        scored.score = _short_answer(
+            100.0 * probability(features(sit, question, scored.kinds)), scored.sentence_scores
+        )
     raw_flags = scored.flags
     specifics = [
         Span(s, e, text[s:e], kind, SPECIFIC_KINDS_REASONS[kind]) for s, e, kind in scored.specifics
@@ -89,11 +105,9 @@ def analyze_text(
     star, star_sentences = detect(
         text, scored.sentence_spans, scored.cues, scored.events, scored.sentence_scores
     )
-    if star["A"] and star["R"]:
-        scored.score = combine(scored, story=True)
     verdict = "specific" if scored.score >= 50 else "generic"
-    if verdict == "generic" and scored.swept:
-        raw_flags = sorted(raw_flags + scored.swept)
+    if verdict == "generic" and scored.sentence_spans:
+        raw_flags = sorted(raw_flags + swept(text, scored))
     flags = [Span(s, e, text[s:e], kind, REASONS[kind]) for s, e, kind in raw_flags]
     suggestions = suggest(
         empty=not scored.sentence_spans,
@@ -122,3 +136,42 @@ def analyze_text(
         suggestions=suggestions,
         delivery=delivery,
     )
+
+
+def _short_answer(score: float, sentence_scores: list[float]) -> float:
+    """One or two sentences are too short for the answer model (trained on whole answers):
+    lean on the sentences' own detail (one sentence: its own score; two: half and half)."""
+    n = len(sentence_scores)
+    if n > 2:
+        return score
+    weight = (3 - n) / 2
+    return weight * sum(sentence_scores) / n + (1 - weight) * score
+
+
+def analyze_many(
+    items: Iterable[tuple[str, str | None]], batch_size: int = 32
+) -> Iterator[Analysis]:
+    """Analyse (text, question) pairs, parsing them in batches (faster for whole files)."""
+    batch: list[tuple[str, str | None]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= batch_size:
+            yield from _batch(batch)
+            batch = []
+    if batch:
+        yield from _batch(batch)
+
+
+def _batch(batch: list[tuple[str, str | None]]) -> Iterator[Analysis]:
+    from offguard.analysis.situations import parse_many
+
+    docs = parse_many([t if t.strip() else "" for t, _ in batch], batch_size=len(batch))
+    for (text, question), doc in zip(batch, docs, strict=True):
+        yield analyze_text(text, question=question, doc=doc)
+
+
+def preload() -> None:
+    """Load the parser now (call from a background thread: the first analysis is then fast)."""
+    from offguard.analysis.nlp import preload as _preload
+
+    _preload()

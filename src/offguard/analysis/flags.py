@@ -100,20 +100,6 @@ CLAUSE_KINDS = frozenset({"habitual", "hypothetical", "self-praise", "vague-we"}
 SHORT_CLAUSE_KINDS = frozenset({"cliche", "vague-outcome", "vague-action"})
 SHORT_CLAUSE = 10
 
-_PAST_PARTICIPLE_IRREGULAR = wordset(
-    """
-    been done gone seen written taken given known eaten got gotten had made said told found
-    thought left kept put sent brought bought run sat stood drawn spoken broken chosen
-    driven fallen forgotten grown heard held hidden hit hurt led lost meant met paid quit
-    read set shut slept sold spent stuck taught thrown understood won worn built dealt
-    learnt already never just only actually also
-    """
-)
-_AFTER_ID = re.compile(r"[a-z']+")
-_FIRST_PERSON_PRESENT = re.compile(
-    r"(?<![\w'])(?:then |and |so |first |next )?i (?:just |then |also |usually |always |normally |"
-    r"really |try to |will )?([a-z]+)(?![\w'])"
-)
 _LIKE_FILLER = re.compile(r"(?<=[,] )like(?=[, ])|(?<![\w'])like,(?= )")
 
 
@@ -127,14 +113,16 @@ class RawFlag:
     scope: str = "clause"
 
 
-def raw_flags(text: str, norm: str, stative: frozenset[str], past: frozenset[str]) -> list[RawFlag]:
-    """Every generic cue in the answer (possibly overlapping), before clause widening."""
+def raw_flags(text: str, norm: str, modal_at: frozenset[int]) -> list[RawFlag]:
+    """Every generic cue of the phrase lists in the answer (possibly overlapping), before
+    clause widening. ``modal_at`` holds the offsets of the words the parser tagged as modal
+    verbs: a listed "I'd" that is no modal ("I'd taken the keys", past perfect) is dropped."""
     found: list[RawFlag] = []
     for kind, name in _FILES.items():
         for m in lexicon.patterns(name).finditer(norm):
             if m.end() == m.start():
                 continue
-            if kind == "hypothetical" and _is_past_perfect(norm, m):
+            if kind == "hypothetical" and _not_modal(norm, m, modal_at):
                 continue
             if kind == "hedge" and _hedge_exception(norm, m):
                 continue
@@ -145,7 +133,6 @@ def raw_flags(text: str, norm: str, stative: frozenset[str], past: frozenset[str
             scope = "piece" if kind == "habitual" and _ADVERBIAL.match(m.group(0)) else "clause"
             found.append(RawFlag(m.start(), m.end(), kind, scope))
     found.extend(RawFlag(m.start(), m.end(), "filler") for m in _LIKE_FILLER.finditer(norm))
-    found.extend(_routines(norm, stative, past))
     return found
 
 
@@ -156,16 +143,11 @@ _ONE_EXAMPLE = re.compile(r"(?:the one|the example|the story|the time) (?:that )
 _ADVERBIAL = re.compile(r"(?:(?:in|on|with|for|at|after) )?(?:every|each) ")
 
 
-def _is_past_perfect(norm: str, m: re.Match[str]) -> bool:
-    if not m.group(0).startswith(("i'd", "we'd")):
+def _not_modal(norm: str, m: re.Match[str], modal_at: frozenset[int]) -> bool:
+    """A listed "I'd"/"we'd"/"would" the parser reads as no modal verb (past perfect)."""
+    if not m.group(0).startswith(("i'd", "we'd", "i would", "we would")):
         return False
-    rest = norm[m.end() :].lstrip()
-    words = _AFTER_ID.findall(rest[:40])
-    for word in words[:3]:
-        if word in ("only", "just", "never", "already", "actually", "also", "not", "all"):
-            continue
-        return word.endswith("ed") or word in _PAST_PARTICIPLE_IRREGULAR
-    return False
+    return not any(m.start() <= pos < m.end() for pos in modal_at)
 
 
 def _hedge_exception(norm: str, m: re.Match[str]) -> bool:
@@ -175,49 +157,6 @@ def _hedge_exception(norm: str, m: re.Match[str]) -> bool:
         before = norm[max(0, m.start() - 8) : m.start()]
         return bool(re.search(r"(?:that|this|what|any|the|a|some|same) $", before))
     return False
-
-
-def _routines(norm: str, stative: frozenset[str], past: frozenset[str]) -> list[RawFlag]:
-    """First-person present-tense actions ("I listen, I apologise"): a routine described."""
-    out = []
-    for m in _FIRST_PERSON_PRESENT.finditer(norm):
-        verb = m.group(1)
-        if (
-            verb in stative
-            or verb in past
-            or verb.endswith("ed")
-            or verb in _NOT_VERBS
-            or verb.endswith("ly")
-            or (len(verb) < 3 and not (verb == "go" and _GO_OUT.match(norm, m.end())))
-        ):
-            continue
-        if norm.startswith("-", m.end()):
-            continue  # "I double-booked": a compound past verb
-        before = norm[max(0, m.start() - 40) : m.start()]
-        if _ONE_EXAMPLE.search(before):
-            continue  # "the one I always come back to": choosing an example
-        if verb in _SUPPOSE and before.endswith(("if ", "say ", "so ")):
-            continue  # "if I treat it as a cube": a step of working, no routine
-        if _CHANGE.search(before.split(".")[-1]):
-            continue  # "Now I keep a spoon pot": the new habit is the result of the story
-        out.append(RawFlag(m.start(), m.end(), "habitual"))
-    return out
-
-
-_SUPPOSE = wordset("assume treat round call take estimate guess say count")
-_GO_OUT = re.compile(r" (?:for|out|running|swimming|walking|home)(?![\w'])")
-_CHANGE = re.compile(
-    r"(?<![\w'])(?:now|since then|these days|ever since|from then on|after that|nowadays)(?![\w'])"
-)
-
-
-_NOT_VERBS = wordset(
-    """
-    was had did the and but not don didn can could would should will might must also just
-    still only even never always really actually then now was mean guess think was got get
-    gets wasn hadn isn sometimes kind sort
-    """
-)
 
 
 def resolve(

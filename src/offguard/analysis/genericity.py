@@ -1,8 +1,5 @@
 """Clause-level genericity: what makes a clause generic whatever its wording.
 
-- ``historical_present``: an answer told as a scene in the present tense ("I profile it...
-  I pull that out... I ship it on a Thursday and by Monday...") is one event, not a routine:
-  several present-tense actions, a particular time, and no habit markers ("always", "if a").
 - ``story_arcs``: cues that a past-tense answer summarises a relationship or a job rather
   than telling one moment: a lesson drawn ("it taught me that...", "I learned the hard way"),
   a gradual arc ("over time we got on fine", "by the end of the year they respected me"),
@@ -10,9 +7,6 @@
   general truths at any clause ("respect goes both ways", "every child can learn", "you've
   got to read the room"), and present-tense claims about oneself ("I get on with everybody",
   "nothing really fazes me").
-- ``plain_episode``: a plain answer marks one occasion ("once", "a client sent...", "the
-  fryer caught fire", "so I left it out") rather than summarising a stretch of life ("for a
-  few years").
 
 What is not generic in its context is in :mod:`offguard.analysis.context`; the sweep of the
 remaining clauses of a generic answer in :mod:`offguard.analysis.sweep`.
@@ -23,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from offguard.analysis import lexicon
 from offguard.analysis.clauses import clauses
 from offguard.analysis.flags import RawFlag
 from offguard.analysis.specifics import SentenceCues
@@ -31,89 +24,6 @@ from offguard.analysis.text import wordset
 
 _B = r"(?<![\w'])"
 _E = r"(?![\w'])"
-
-_PRESENT_ACTION = re.compile(
-    _B + r"(?:i|we) (?:just |then |also |quickly |immediately |straight away |finally )?"
-    r"([a-z]+)" + _E
-)
-_HABIT_MARKER = re.compile(
-    _B + r"(?:always|usually|normally|generally|typically|tend to|whenever|most of the time|often|"
-    r"would|i'd|if (?:a|an|the|someone|somebody|there's|it's|i|you)|in general|my day starts|"
-    r"a typical|my routine|(?:every|each) (?:single )?(?:time|day|morning|evening|night|week|"
-    r"month|shift|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"when (?:a|an|someone|somebody|there's|it's|you)|on (?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)s)" + _E
-)
-_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-#: Times that point at one occasion, not a recurring one ("that evening", "by Monday", "at
-#: quarter past twelve"; not "on a Monday", "every morning", "at 6am").
-_PARTICULAR_TIME = re.compile(
-    _B + r"(?:that (?:evening|night|morning|afternoon|day|week|term|shift|weekend)|this (?:morning|"
-    r"afternoon|evening)|by (?:" + _DAY + r"|the time|then|lunchtime|the end of (?:the|that) "
-    r"(?:day|shift|week))|on " + _DAY + r"(?! ?s)|the same (?:afternoon|day|evening|night)|"
-    r"the next (?:morning|day)|it's over|(?:the|a|an|our|my) [a-z-]+(?: [a-z-]+)? (?:throws|"
-    r"shuts down|crashes|breaks|dies|catches fire|jams|floods|collapses|bursts|fails))" + _E
-)
-_CLOCK = re.compile(
-    _B + r"(?:at|by|about|around|till|until) (?:quarter|half|ten|five|twenty|twenty-five) "
-    r"(?:past|to) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})" + _E
-)
-_SAME_FORM = wordset("put cut set hit let shut split spread quit")
-_OBJECT = re.compile(r" (?:the|it|them|him|her|a|an|everyone|everybody)" + _E)
-_NOT_ACTION = wordset(
-    """
-    was had did don didn can could would should will might must also just still only even
-    never always really actually then now mean guess think know feel get gets got am have
-    need want like love hope try tend usually normally generally do does go make sure
-    """
-)
-
-
-def historical_present(norm: str) -> bool:
-    """Is the answer a scene told in the present tense (one event, not a routine)?"""
-    stative = lexicon.words("stative_verbs.txt")
-    past = lexicon.words("irregular_past.txt")
-    actions = 0
-    for m in _PRESENT_ACTION.finditer(norm):
-        verb = m.group(1)
-        if verb in _SAME_FORM or (verb == "get" and _OBJECT.match(norm, m.end())):
-            actions += 1
-            continue
-        if verb in _NOT_ACTION or verb in stative or verb in past or verb.endswith(("ed", "ly")):
-            continue
-        actions += 1
-    if actions < 3:
-        return False
-    anchors = len(_PARTICULAR_TIME.findall(norm)) + len(_CLOCK.findall(norm))
-    habits = len(_HABIT_MARKER.findall(norm))
-    return anchors >= 1 and (habits == 0 or anchors >= 2 * habits + 1)
-
-
-_EPISODE = re.compile(
-    _B + r"(?:once(?! (?:you|i|we|they|he|she|it|the|a|an|that|this|everyone|people|someone|"
-    r"there|things|everything)" + _E + r")|one (?:day|time|night|morning|evening|afternoon|shift)|"
-    r"(?:a|an) (?:[a-z-]+ )?"
-    r"(?:client|customer|patient|guest|man|woman|lady|guy|kid|child|boy|girl|pupil|student|"
-    r"parent|driver|caller|colleague|resident|visitor|user|tenant|supplier|delivery|order|parcel)"
-    r"(?: (?:at|in|on|from|with) (?:my|the|our|a) [a-z-]+)? (?:[a-z]+ed|came|rang|sent|left|"
-    r"told|said|asked|brought|took|went|got|made|put|wrote|fell|broke|gave)|"
-    r"so i (?:[a-z]+ed|left|told|rang|sent|took|went|got|made|put|gave|cut|set)|"
-    r"(?:and )?now i|overnight|(?:the|our|my|a|an|his|her|their) [a-z-]+(?: [a-z-]+)? (?:caught|"
-    r"failed|broke|crashed|died|stopped|went down|went off|flooded|leaked|jammed|collapsed|fell|"
-    r"burst|froze|tripped|overflowed|spilled|exploded|cracked|snapped|vanished|disappeared)|"
-    r"(?:nobody|no one|none of them) (?:was|got|were)|we lost nothing)" + _E
-)
-_DURATION = re.compile(
-    _B + r"(?:for (?:a few|a couple of|several|many|\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten) (?:years|months)|years)" + _E
-)
-
-
-def plain_episode(norm: str) -> bool:
-    """Does a plain answer mark one occasion ("once", "a client sent...", "so I left it out",
-    "now I scan first") rather than summarise a stretch of life ("for a few years")?"""
-    return bool(_EPISODE.search(norm)) and not _DURATION.search(norm)
-
 
 _LESSON = re.compile(
     _B + r"(?:(?:it|that|this|which|the experience|the job|the whole thing) "
@@ -238,4 +148,4 @@ def story_arcs(
     return out
 
 
-__all__ = ["ARC", "historical_present", "plain_episode", "story_arcs"]
+__all__ = ["ARC", "story_arcs"]

@@ -1,11 +1,12 @@
-"""Scoring: per-sentence evidence of one particular event against generic cues.
+"""Per-sentence cues and the explanation flags of an answer.
 
 A sentence earns *event evidence* when it narrates (past tense, or present tense inside a
-scene such as "So it's 6 a.m., I'm on the loading bay") and carries checkable detail: a
-particular time, a name, a concrete place or thing, a number, speech, an outcome. Detail in a
-sentence that narrates nothing counts for little, and numbers there are flagged as
-unsupported. Generic cues (flags) count against. The answer's score compares the total event
-evidence with the total generic weight; 50 is the boundary.
+scene told in the narrative present, as the parser decides: :mod:`offguard.analysis.situations`)
+and carries checkable detail: a particular time, a name, a concrete place or thing, a number,
+speech, an outcome. Detail in a sentence that narrates nothing counts for little, and numbers
+there are flagged as unsupported. Generic cues (flags) count against a sentence's own score
+(used for STAR and shading). The answer's verdict is not decided here: the combiner
+(:mod:`offguard.analysis.combiner`) weighs the clause situation types and the flag counts.
 """
 
 from __future__ import annotations
@@ -14,35 +15,18 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from offguard.analysis import grammar, lexicon
+from offguard.analysis import grammar
 from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.context import changed_practice, first_person, in_context
 from offguard.analysis.context import index as _index
-from offguard.analysis.episode import adjustment, measure, present_scene
 from offguard.analysis.figures import WORKING, about_pay, clock, pay_amount
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
-from offguard.analysis.genericity import historical_present, plain_episode, story_arcs
+from offguard.analysis.genericity import story_arcs
+from offguard.analysis.situations import Situations, habits
 from offguard.analysis.specifics import SentenceCues, scan_sentence
 from offguard.analysis.sweep import sweep
 from offguard.analysis.text import Token, normalize, sentences, tokens
 
-_PRESENT_FRAME = re.compile(
-    r"(?<![\w'])(?:it's|it is) (?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|a (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|my (?:first|second|third|last)|"
-    r"the (?:night|day|morning|week) (?:before|of)|"
-    r"the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|first)(?![\w']))"
-    r"|(?<![\w'])(?:picture|imagine) (?:this|the scene|the|a|my|our)(?![\w'])"
-    r"|(?<![\w'])(?:so |and )?it's (?:the|a|my|our) (?:\w+ )?(?:rush|shift|service|morning|night|"
-    r"evening|afternoon|weekend|lunchtime|break|handover|launch|match|show)(?![\w'])"
-    r"|(?<![\w'])it's (?:lunchtime|breakfast|dinnertime|teatime|midnight|closing time|boxing day|"
-    r"christmas eve|christmas day|new year's eve|black friday|bank holiday \w+|half \w+|"
-    r"(?:a |the )?(?:first|last) day)"
-    r"|(?<![\w'])i'm (?:on|at|behind|in) (?:the|a|my) (?:grill|till|pass|desk|ward|bay|floor|"
-    r"counter|phone|line|door|stage|shop floor|loading bay|front desk)(?![\w'])"
-    r"|(?<![\w'])(?:so |and )?(?:this|a) (?:guy|man|woman|lady|customer|patient|kid|driver) "
-    r"(?:comes|walks|calls|rings|runs|turns)"
-)
 _PERFECT = re.compile(r"(?<![\w'])(?:i've|i have|we've|i've got|i have got)(?![\w'])")
 _WE = re.compile(r"(?<![\w'])we(?:'ve|'re|'d|'ll)? (?!all\b)(?:[a-z']+)(?![\w'])")
 _NUM = re.compile(
@@ -75,14 +59,6 @@ class Scored:
     #: present-tense scene: what clause shading (:mod:`offguard.analysis.shading`) needs.
     weights: list[tuple[int, float]] = field(default_factory=list)
     present_frame: bool = False
-    #: a plain answer marks one occasion (:func:`offguard.analysis.genericity.plain_episode`)
-    episode: bool = False
-    #: flags for the plain clauses of a generic answer (:mod:`offguard.analysis.sweep`)
-    swept: list[tuple[int, int, str]] = field(default_factory=list)
-    #: raw-score shift from the answer's structure (:func:`offguard.analysis.episode.adjustment`)
-    shift: float = 0.0
-    #: told only as "we": three or more "we" actions and no action of the speaker's own
-    we_only: bool = False
 
 
 def _detail(c: SentenceCues) -> float:
@@ -112,88 +88,20 @@ def sentence_detail(c: SentenceCues) -> float:
     return 0.15 * narr + (1.0 if narr else 0.7) * _detail(c)
 
 
-#: Raw-score bonus for a told story: the speaker's own action and then a result (STAR A and R)
-#: with little generic weight, anchored by a time, name or place ("One night a patient's blood
-#: pressure dropped... I called the outreach team... He was back on the ward by morning."):
-#: plain, modest answers are specific; "We had a frank conversation... our working
-#: relationship was much stronger after that" (no anchor) gets nothing.
-STORY_BONUS = 1.0
-STORY_GENERIC_LIMIT = 1.5
-#: A plain answer that marks one occasion and has (almost) no generic weight scores at least
-#: sigmoid(0.9 * PLAIN_FLOOR) (about 61).
-PLAIN_LIMIT = 0.3
-PLAIN_FLOOR = 0.5
-
-
-def structural_shift(scored: Scored, story: bool) -> float:
-    """The episode shift. With no result told, the credit shrinks with the generic weight said
-    alongside: a chain of actions among claims ("I served loads of people, cleaned up...
-    I love being busy") is a day summarised, not an event told; a cliché opener before an
-    example with its result ("I'm a people person... I rang the courier... those contacts
-    dropped") keeps it."""
-    if scored.shift <= 0 or story:
-        return scored.shift
-    return scored.shift / (1.0 + SHIFT_DAMPING * scored.generic_total)
-
-
-SHIFT_DAMPING = 1.0
-WE_ONLY_PENALTY = 1.5
-
-
-def combine(scored: Scored, story: bool = False) -> float:
-    """The answer's score from its sentences' event evidence and generic weight."""
-    events, sent_scores = scored.events, scored.sentence_scores
-    if not sent_scores:
-        return 0.0
-    best_event = max(events, default=0.0)
-    raw_score = (
-        0.62 * scored.event_total - 0.85 * scored.generic_total + 0.6 * min(best_event, 3.0) - 3.2
-    )
-    raw_score += structural_shift(scored, story)
-    if scored.we_only:
-        # the speaker's own part is missing however vivid the event: "We did a wedding for
-        # three hundred once... we all pulled together... We smashed it"
-        raw_score -= WE_ONLY_PENALTY
-    anchored = scored.episode or any(c.times + c.events + c.names + c.places for c in scored.cues)
-    if story and anchored and scored.generic_total < STORY_GENERIC_LIMIT:
-        raw_score += STORY_BONUS
-    if scored.generic_total < PLAIN_LIMIT and scored.episode:
-        # Plain and modest: something happened and nothing generic was said at all ("A client
-        # sent a sofa receipt as a business expense. I asked. ... so I left it out").
-        raw_score = max(raw_score, PLAIN_FLOOR)
-    score = _sigmoid100(0.9 * raw_score)
-    if len(sent_scores) <= 2:
-        # One or two sentences cannot hold a whole story: lean on the sentence scores.
-        # Of two sentences, the told one counts more: "Customers always ask for the manager.
-        # Last Black Friday ..." is a story with a generic opener.
-        weight = (3 - len(sent_scores)) / 2
-        mean = sum(sent_scores) / len(sent_scores)
-        lean = (mean + max(sent_scores)) / 2 if best_event >= 2.0 else mean
-        if scored.shift:
-            # the answer's structure (a timeline of years, a chain of actions) moves the
-            # sentence lean too: "In 2019 I joined..., in 2020 I led..." is no event
-            lean = _sigmoid100(_logit100(lean) + 0.9 * structural_shift(scored, story))
-        score = weight * lean + (1 - weight) * score
-    return score
-
-
 def sentence_score(c: SentenceCues, generic: float) -> float:
     """A stretch of text judged on its own detail against its generic weight (0-100)."""
     return _sigmoid100(1.1 * (sentence_detail(c) - min(generic, GENERIC_CAP)) - 0.8)
 
 
-def score_text(text: str) -> Scored:
+def score_text(text: str, situations: Situations) -> Scored:
+    """Cues, specifics and explanation flags of an answer (its ``score`` is left at 0: the
+    combiner sets it)."""
     norm = normalize(text)
     toks = tokens(text, norm)
     spans = sentences(text)
-    stative = lexicon.words("stative_verbs.txt")
-    past = lexicon.words("irregular_past.txt")
-    present_frame = bool(_PRESENT_FRAME.search(norm)) or historical_present(norm)
-    ep = measure(norm, present_frame)
-    if not present_frame and present_scene(ep):
-        present_frame = True
-        ep = measure(norm, present_frame)
-    raws = raw_flags(text, norm, stative, past)
+    present_frame = situations.narrative_present
+    raws = raw_flags(text, norm, situations.modal_at)
+    raws.extend(RawFlag(lo, hi, "habitual") for lo, hi in habits(situations))
     raws.extend(grammar.self_description(norm, present_frame))
     raws.extend(grammar.evaluations(norm))
     raws.extend(grammar.opinions(text, norm, spans))
@@ -250,21 +158,12 @@ def score_text(text: str) -> Scored:
     sent_scores = [sentence_score(c, g) for c, g in zip(cues, generic, strict=True)]
     e_total = sum(events)
     g_total = sum(generic)
-    episode = any(c.narrative for c in cues) and plain_episode(norm)
-    episode = episode or worked
-    partial = Scored(0.0, sent_scores, spans, cues, [], [], events, e_total, g_total)
-    partial.episode = episode
-    partial.shift = adjustment(ep)
-    partial.we_only = own_total == 0 and len(_WE.findall(norm)) >= 3
-    score = combine(partial) if toks else 0.0
     flags = resolve(text, raws, spans)
-    # the sweep is offered for a generic verdict (the caller adds it once the verdict is final)
-    swept = sweep(text, norm, spans, cues, flags) if score < 50 else []
     kinds: dict[str, int] = {}
     for _, _, kind in flags:
         kinds[kind] = kinds.get(kind, 0) + 1
     return Scored(
-        score=score,
+        score=0.0,
         sentence_scores=sent_scores,
         sentence_spans=spans,
         cues=cues,
@@ -276,11 +175,12 @@ def score_text(text: str) -> Scored:
         kinds=kinds,
         weights=weights,
         present_frame=present_frame,
-        episode=episode,
-        swept=swept,
-        shift=partial.shift,
-        we_only=partial.we_only,
     )
+
+
+def swept(text: str, scored: Scored) -> list[tuple[int, int, str]]:
+    """Flags for the plain clauses of an answer judged generic (:mod:`offguard.analysis.sweep`)."""
+    return sweep(text, normalize(text), scored.sentence_spans, scored.cues, scored.flags)
 
 
 def _contextual(
@@ -366,11 +266,6 @@ def _dedupe(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return sorted(set(items))
 
 
-def _logit100(score: float) -> float:
-    p = min(max(score / 100.0, 1e-9), 1 - 1e-9)
-    return math.log(p / (1 - p))
-
-
 def _sigmoid100(x: float) -> float:
     if x < -40:
         return 0.0
@@ -379,4 +274,4 @@ def _sigmoid100(x: float) -> float:
     return 100.0 / (1.0 + math.exp(-x))
 
 
-__all__ = ["Scored", "Token", "score_text"]
+__all__ = ["Scored", "Token", "score_text", "swept"]

@@ -131,11 +131,13 @@ class _open:
             self.stream.close()
 
 
-def run_batch(stream: TextIO, out: TextIO) -> int:
-    """Analyse each JSON line; bad lines become error objects and make the exit code 1."""
-    from offguard.analysis import analyze_text
+def run_batch(stream: TextIO, out: TextIO, batch_size: int = 32) -> int:
+    """Analyse each JSON line; bad lines become error objects and make the exit code 1.
 
+    Lines are parsed in batches of ``batch_size`` (faster than one by one); results are
+    written in input order."""
     status = 0
+    pending: list[tuple[dict[str, Any] | None, dict[str, Any]]] = []
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
@@ -143,20 +145,43 @@ def run_batch(stream: TextIO, out: TextIO) -> int:
             item = json.loads(line)
         except ValueError as exc:
             status = 1
-            _write(out, {"line": number, "error": f"not valid JSON: {exc}"})
+            pending.append((None, {"line": number, "error": f"not valid JSON: {exc}"}))
             continue
         if not isinstance(item, dict):
             status = 1
-            _write(out, {"line": number, "error": "expected a JSON object with a 'text' string"})
+            error = {"line": number, "error": "expected a JSON object with a 'text' string"}
+            pending.append((None, error))
             continue
-        text = item.get("text")
-        question = item.get("question")
-        if not isinstance(text, str):
+        if not isinstance(item.get("text"), str):
             status = 1
-            _write(out, {"line": number, "error": "missing 'text' (a string)"})
+            pending.append((None, {"line": number, "error": "missing 'text' (a string)"}))
             continue
-        result = analyze_text(text, question=question if isinstance(question, str) else None)
-        data = result.to_dict()
+        pending.append((item, {}))
+        if sum(i is not None for i, _ in pending) >= batch_size:
+            _flush(pending, out)
+            pending = []
+    _flush(pending, out)
+    return status
+
+
+def _flush(pending: list[tuple[dict[str, Any] | None, dict[str, Any]]], out: TextIO) -> None:
+    from offguard.analysis import analyze_many
+
+    items = [i for i, _ in pending if i is not None]
+    results = iter(
+        analyze_many(
+            (
+                (i["text"], i["question"] if isinstance(i.get("question"), str) else None)
+                for i in items
+            ),
+            batch_size=max(1, len(items)),
+        )
+    )
+    for item, error in pending:
+        if item is None:
+            _write(out, error)
+            continue
+        data = next(results).to_dict()
         _write(
             out,
             {
@@ -169,7 +194,6 @@ def run_batch(stream: TextIO, out: TextIO) -> int:
                 "suggestions": data["suggestions"],
             },
         )
-    return status
 
 
 def _write(out: TextIO, obj: dict[str, Any]) -> None:

@@ -145,6 +145,12 @@ class OffguardApp(Navigator):
             return
         self.post_message(ModelLoaded(services.transcriber.model_name))
         try:
+            from offguard.analysis import preload
+
+            preload()  # the coach's parser, so the first analysis is quick
+        except OffguardError:
+            pass  # reported when the coach is used
+        try:
             pending = self._pending_recovery()
             if pending:
                 self.post_message(RecoveryStarted(pending))
