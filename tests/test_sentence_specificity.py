@@ -126,3 +126,15 @@ def test_outside_data_gao_tweets() -> None:
     docs = get_nlp().pipe([r["sentence"] for r in rows], disable=["ner"])
     r = _pearson([specificity(d) for d in docs], [float(row["rating"]) for row in rows])
     assert r >= 0.45, f"r = {r:.3f}"
+
+
+def test_a_text_longer_than_the_parser_takes_is_shaded_range_by_range(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "The food was good. The lamb shank at Dino's on Friday was falling off the bone. " * 30
+    whole = [s.specificity for s in analyze_text(text).sentences]
+    monkeypatch.setattr(get_nlp(), "max_length", 500)  # the text is ~2,400 characters
+    pieces = analyze_text(text).sentences
+    assert len(pieces) == len(whole) == 60
+    assert all(a.specificity < 40 < b.specificity for a, b in zip(pieces[::2], pieces[1::2]))
+    assert [round(p.specificity, 6) for p in pieces] == [round(w, 6) for w in whole]

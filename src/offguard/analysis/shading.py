@@ -21,7 +21,7 @@ from offguard.analysis.sentence_model import specificity, word_count
 from offguard.analysis.text import normalize
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from offguard.analysis.score import Scored
 
@@ -31,11 +31,15 @@ SHORT = 4
 MAX_LENGTH = 40
 
 
-def parse(text: str) -> Doc:
-    """The answer parsed for shading (named-entity recognition is not needed)."""
+def parse(text: str) -> Doc | None:
+    """The answer parsed for shading (named-entity recognition is not needed); None when the
+    text is longer than the parser takes at once (then each range is parsed on its own)."""
     from offguard.analysis.nlp import get_nlp
 
-    return get_nlp()(text, disable=["ner"])
+    nlp = get_nlp()
+    if len(text) > nlp.max_length:
+        return None
+    return nlp(text, disable=["ner"])
 
 
 def shade(text: str, scored: Scored, doc: Doc | None = None) -> list[tuple[int, int, float]]:
@@ -44,9 +48,6 @@ def shade(text: str, scored: Scored, doc: Doc | None = None) -> list[tuple[int, 
     ``doc`` is the answer's parse (``text`` parsed); without it the text is parsed here."""
     if not scored.sentence_spans:
         return []
-    if doc is None:
-        doc = parse(text)
-    out: list[tuple[int, int, float]] = []
     norm: str | None = None
     units: list[list[tuple[int, int]]] = []
     for unit in _units(text, scored.sentence_spans):
@@ -58,16 +59,35 @@ def shade(text: str, scored: Scored, doc: Doc | None = None) -> list[tuple[int, 
                 grouped = _grouped(text, norm, lo, hi) or grouped
             parts.extend(grouped)
         units.append(parts)
-    several = sum(len(parts) for parts in units) > 1
-    context = min(word_count(doc), MAX_LENGTH) if several else None
+    spans = _spans(text, [p for parts in units for p in parts], doc)
+    several = len(spans) > 1
+    context = min(sum(word_count(s) for s in spans.values()), MAX_LENGTH) if several else None
+    out: list[tuple[int, int, float]] = []
     for parts in units:
         sentence = None
         if len(parts) > 1:
-            whole = doc.char_span(parts[0][0], parts[-1][1], alignment_mode="expand")
-            sentence = None if whole is None else min(word_count(whole), MAX_LENGTH)
-        for lo, hi in parts:
-            span = doc.char_span(lo, hi, alignment_mode="expand")
-            out.append((lo, hi, 0.0 if span is None else specificity(span, sentence, context)))
+            sentence = min(sum(word_count(spans[p]) for p in parts), MAX_LENGTH)
+        for part in parts:
+            out.append((*part, specificity(spans[part], sentence, context)))
+    return out
+
+
+def _spans(
+    text: str, parts: list[tuple[int, int]], doc: Doc | None
+) -> dict[tuple[int, int], Span | Doc]:
+    """Each range's tokens: a span of ``doc`` (parsed here when not given), or, for a text
+    too long to parse at once, the range parsed on its own."""
+    if doc is None:
+        doc = parse(text)
+    if doc is None:
+        from offguard.analysis.nlp import get_nlp
+
+        docs = get_nlp().pipe([text[lo:hi] for lo, hi in parts], disable=["ner"])
+        return dict(zip(parts, docs, strict=True))
+    out: dict[tuple[int, int], Span | Doc] = {}
+    for lo, hi in parts:
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        out[(lo, hi)] = doc[0:0] if span is None else span
     return out
 
 
