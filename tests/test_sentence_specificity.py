@@ -131,10 +131,16 @@ def test_outside_data_gao_tweets() -> None:
 def test_a_text_longer_than_the_parser_takes_is_shaded_range_by_range(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from offguard.analysis.score import score_text
+    from offguard.analysis.shading import shade
+    from offguard.analysis.situations import analyse, parse
+
     text = "The food was good. The lamb shank at Dino's on Friday was falling off the bone. " * 30
-    whole = [s.specificity for s in analyze_text(text).sentences]
+    doc = parse(text)
+    scored = score_text(text, analyse(doc))
+    whole = shade(text, scored, doc)
     monkeypatch.setattr(get_nlp(), "max_length", 500)  # the text is ~2,400 characters
-    pieces = analyze_text(text).sentences
+    pieces = shade(text, scored)  # no parse given, and too long to parse at once
     assert len(pieces) == len(whole) == 60
-    assert all(a.specificity < 40 < b.specificity for a, b in zip(pieces[::2], pieces[1::2]))
-    assert [round(p.specificity, 6) for p in pieces] == [round(w, 6) for w in whole]
+    assert all(a[2] < 40 < b[2] for a, b in zip(pieces[::2], pieces[1::2], strict=True))
+    assert [round(p[2], 6) for p in pieces] == [round(w[2], 6) for w in whole]

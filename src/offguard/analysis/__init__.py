@@ -91,7 +91,8 @@ def analyze_text(
         raise TypeError("text must be a string")
     sit = Situations()
     if text.strip():
-        sit = analyse(doc if doc is not None else parse(text))
+        doc = doc if doc is not None else parse(text)
+        sit = analyse(doc)
     scored = score_text(text, sit)
     if scored.sentence_spans:
         scored.score = _short_answer(
@@ -101,7 +102,7 @@ def analyze_text(
     specifics = [
         Span(s, e, text[s:e], kind, SPECIFIC_KINDS_REASONS[kind]) for s, e, kind in scored.specifics
     ]
-    sentences = [SentenceScore(lo, hi, sc) for lo, hi, sc in shade(text, scored)]
+    sentences = [SentenceScore(lo, hi, sc) for lo, hi, sc in shade(text, scored, doc)]
     star, star_sentences = detect(
         text, scored.sentence_spans, scored.cues, scored.events, scored.sentence_scores
     )
