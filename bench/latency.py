@@ -4,12 +4,18 @@
     .venv/bin/python bench/latency.py --fast     # one ~60 s answer, fed 2x faster than real time
     .venv/bin/python bench/latency.py --main-set # also: WER streamed vs whole-file on the
                                                  # whole main set, joined into 60-180 s answers
+    .venv/bin/python bench/latency.py --live tui # live transcript in the real TUI (virtual mic)
+    .venv/bin/python bench/latency.py --live core  # the same figures from the core alone
 
 Long answers are built by joining consecutive main-set clips of ../shared/data/speech (with
 0.6 s of silence between them, references joined). Each answer is played through
 StreamingTranscriber in 100 ms blocks by a feeder thread that sleeps to keep real-time pace,
 like the recorder's writer thread. "stop-to-feedback" is the time finish() takes after the last
 block; "whole-file" is WhisperTranscriber.transcribe() on the same audio.
+
+``--live``: per-word display lag (median, 90th percentile) and the words on screen when the
+speaker stops, for a steady speaker (espeak-ng, hardly a pause) and a speaker who pauses (read
+speech); see ``_live.py``.
 """
 
 from __future__ import annotations
@@ -94,10 +100,10 @@ def stream(
     if VERBOSE:
         for st in streamer.stats:
             print(
-                f"  chunk at {st.start:6.1f} s, {st.seconds:4.1f} s long: "
-                f"waited {st.waited:4.2f} s, took {st.took:4.2f} s"
+                f"  {st.kind:6s} at {st.start:6.1f} s, {st.seconds:4.1f} s long: "
+                f"took {st.took:4.2f} s"
             )
-    return result.text, took, int(result.settings.get("chunks", 0))
+    return result.text, took, int(result.settings.get("decodes", 0))
 
 
 def main() -> None:
@@ -112,10 +118,16 @@ def main() -> None:
         action="store_true",
         help="stop right after the last word (trailing quiet trimmed): the worst case",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="per-chunk timings")
+    parser.add_argument("-v", "--verbose", action="store_true", help="per-decode timings")
+    parser.add_argument(
+        "--live", choices=("tui", "core"), help="live-transcript figures (display lag, words)"
+    )
     args = parser.parse_args()
     global VERBOSE
     VERBOSE = args.verbose
+    if args.live:
+        live(args.live, args.threads)
+        return
 
     tr = WhisperTranscriber(cpu_threads=args.threads)
     tr.load()
@@ -137,7 +149,7 @@ def main() -> None:
             f"answer {audio.size / SR:6.1f} s: stop-to-feedback {finish_s:5.2f} s, "
             f"whole-file {whole_s:5.2f} s, ratio {finish_s / whole_s:.3f}; "
             f"WER streamed {100 * s_counts.wer:.2f} % vs whole-file {100 * w_counts.wer:.2f} % "
-            f"({chunks} chunks)",
+            f"({chunks} decodes)",
             flush=True,
         )
     print(
@@ -157,6 +169,23 @@ def main() -> None:
             f"WER streamed {100 * stream_total.wer:.2f} % vs whole-file "
             f"{100 * whole_total.wer:.2f} % ({whole_total.reference_words} words)"
         )
+
+
+def live(how: str, threads: int) -> None:
+    from _live import pausing_speaker, report, run_core, run_tui, steady_speaker
+
+    takes = [
+        ("steady speaker (espeak-ng en-us, 175 wpm)", *steady_speaker()),
+        ("pausing speaker (read speech)", *pausing_speaker()),
+    ]
+    if how == "tui":
+        runs = run_tui(takes, pause_before_stop=1.0)
+    else:
+        tr = WhisperTranscriber(cpu_threads=threads)
+        tr.load()
+        runs = [run_core(label, audio, ref, tr) for label, audio, ref in takes]
+    for run in runs:
+        report(run)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ from tests.wer import ErrorCounts, error_counts, normalize
 
 pytestmark = pytest.mark.model
 
+SR = 16000
+
 #: Main-set clips for the WER check (read speech from four sources; 40 s in all).
 WER_CLIPS = (
     "jfk.flac",
@@ -210,3 +212,40 @@ def test_cli_plain_text(
     assert normalize(out) == normalize(
         "The red fox has read many books, but there's always more to read."
     )
+
+
+def test_coverage_guarantee_recovers_speech_the_first_pass_drops(
+    transcriber: WhisperTranscriber, speech_dir: Path
+) -> None:
+    # A speaker who says the same thing three times: the first pass keeps only the last
+    # phrase (the repeats look like a loop to Whisper), dropping ~25 s of clear speech.
+    jfk = load_audio(speech_dir / "clips" / "jfk.flac")
+    gap = np.zeros(SR // 2, np.float32)
+    audio = np.concatenate([jfk, gap, jfk, gap, jfk])
+    first = transcriber.transcribe(audio, fill_gaps=False)
+    full = transcriber.transcribe(audio)
+    assert len(first.words) < 20  # the drop this guards against, still there in the model
+    text = " ".join(normalize(full.text))
+    assert text.count("fellow americans") == 3
+    assert text.count("what you can do for your country") == 3
+    _assert_timings(full)
+    # The recovered words sit where they were said, in time order, in all three repeats.
+    fellow = [w.start for w in full.words if "fellow" in w.word.lower()]
+    assert len(fellow) == 3 and fellow[0] < 11.0 < fellow[1] < 22.0 < fellow[2]
+
+
+def test_cover_adds_what_a_decode_left_out(
+    transcriber: WhisperTranscriber, speech_dir: Path
+) -> None:
+    jfk = load_audio(speech_dir / "clips" / "jfk.flac")
+    whole = transcriber.transcribe(jfk, offset=5.0)
+    # As if a decode had stopped after "fellow Americans" (about 3.5 s into the clip).
+    early = [w for w in whole.words if w.end < 5.0 + 3.5]
+    covered = transcriber.cover(jfk, early, offset=5.0)
+    assert covered[: len(early)] == early
+    assert "what you can do for your country" in " ".join(
+        normalize(" ".join(w.word for w in covered))
+    )
+    assert [w.start for w in covered] == sorted(w.start for w in covered)
+    # Nothing to add when every stretch of speech has its words.
+    assert list(transcriber.cover(jfk, whole.words, offset=5.0)) == list(whole.words)

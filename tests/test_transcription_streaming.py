@@ -1,10 +1,10 @@
-"""Streaming transcription with the real model: same words as whole-file, absolute times."""
+"""Streaming transcription with the real model: live text, final words as good as whole-file,
+absolute times, the tail at stop."""
 
 from __future__ import annotations
 
 import itertools
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +12,7 @@ import pytest
 
 from offguard.audio.files import load_audio, resample
 from offguard.transcription.streaming import StreamingTranscriber
-from offguard.transcription.types import Transcript
+from offguard.transcription.types import LiveText, Transcript
 from offguard.transcription.whisper import TranscriptionCancelled, WhisperTranscriber
 from tests.wer import normalize, wer
 
@@ -44,12 +44,25 @@ def answer(speech_dir: Path) -> tuple[np.ndarray, str]:
 
 
 def _stream(
-    tr: WhisperTranscriber, audio: np.ndarray, rate: int = SR, updates: list[str] | None = None
+    tr: WhisperTranscriber,
+    audio: np.ndarray,
+    rate: int = SR,
+    updates: list[LiveText] | None = None,
+    paced: bool = False,
 ) -> tuple[Transcript, StreamingTranscriber]:
-    streamer = StreamingTranscriber(tr, rate, on_update=None if updates is None else updates.append)
+    """Feed 100 ms blocks. ``paced``: no worker thread; the worker's decisions are made after
+    every second of audio, as by a worker that keeps up with the speaker."""
+    streamer = StreamingTranscriber(
+        tr,
+        rate,
+        on_update=None if updates is None else updates.append,
+        start_worker=not paced,
+    )
     block = rate // 10
-    for start in range(0, audio.size, block):
+    for i, start in enumerate(range(0, audio.size, block)):
         streamer.feed(audio[start : start + block])
+        if paced and (i + 1) % 10 == 0:
+            streamer.step()
     return streamer.finish(), streamer
 
 
@@ -58,18 +71,15 @@ def test_streamed_matches_whole_file(
 ) -> None:
     audio, reference = answer
     whole = transcriber.transcribe(audio)
-    updates: list[str] = []
-    streamed, streamer = _stream(transcriber, audio, updates=updates)
+    streamed, _ = _stream(transcriber, audio)  # fed at once: the worker skips ahead
     whole_wer, streamed_wer = wer(reference, whole.text), wer(reference, streamed.text)
     assert streamed_wer <= whole_wer + 0.03, (streamed.text, whole.text)
     assert streamed_wer < 0.15
     assert "what your country can do for you ask what you can do" in " ".join(
         normalize(streamed.text)
     )
-    # Several chunks were transcribed while "recording", each reported with the text so far.
-    assert streamed.settings["streaming"] is True and streamed.settings["chunks"] >= 3
-    assert len(updates) >= 2 and updates[-1] == streamed.text == streamer.partial_text()
-    assert all(later.startswith(earlier) for earlier, later in itertools.pairwise(updates))
+    assert streamed.settings["streaming"] is True
+    assert all(s.seconds <= 15.0 + 1e-6 for s in _.stats if s.kind == "live")
     # Words carry absolute times: increasing, inside the take, "country" in the JFK part.
     starts = [w.start for w in streamed.words]
     assert starts == sorted(starts)
@@ -79,14 +89,32 @@ def test_streamed_matches_whole_file(
     assert country and all(w.start > 35.0 for w in country)
 
 
+def test_live_text_while_speaking(transcriber: WhisperTranscriber, speech_dir: Path) -> None:
+    jfk = load_audio(speech_dir / "clips" / "jfk.flac")
+    updates: list[LiveText] = []
+    result, streamer = _stream(transcriber, jfk, updates=updates, paced=True)
+    live = [s for s in streamer.stats if s.kind == "live"]
+    assert len(live) >= 5  # a decode about every second while "recording"
+    assert any(u.provisional for u in updates)
+    committed = [normalize(u.committed) for u in updates]
+    # Committed text only grows (a final decode at a pause may still correct a word of it).
+    assert all(len(a) <= len(b) for a, b in itertools.pairwise(committed))
+    # Before the end, most of the answer was on screen.
+    before_stop = " ".join(normalize(updates[-1].text))
+    assert "ask not what your country can do for you" in before_stop
+    assert "ask not what your country can do for you" in " ".join(normalize(result.text))
+
+
 def test_other_rate_and_silence(transcriber: WhisperTranscriber, speech_dir: Path) -> None:
     jfk = resample(load_audio(speech_dir / "clips" / "jfk.flac"), SR, 48000)
-    result, _ = _stream(transcriber, jfk, rate=48000)
+    result, _ = _stream(transcriber, jfk, rate=48000, paced=True)
     assert "ask not what your country can do for you" in " ".join(normalize(result.text))
     assert result.duration == pytest.approx(11.0, abs=0.01)
     silence = np.zeros(SR * 12, np.float32)
-    quiet, _ = _stream(transcriber, silence)
-    assert quiet.text == "" and quiet.words == ()
+    updates: list[LiveText] = []
+    quiet, streamer = _stream(transcriber, silence, updates=updates, paced=True)
+    assert quiet.text == "" and quiet.words == () and updates == []
+    assert streamer.stats == []  # nothing decoded: the worker saw no speech
 
 
 def test_cancel_stops_the_worker(
@@ -107,18 +135,13 @@ def test_a_pause_before_stop_has_the_tail_ready(
     transcriber: WhisperTranscriber, speech_dir: Path
 ) -> None:
     jfk = load_audio(speech_dir / "clips" / "jfk.flac")
-    # No cut before 30 s: everything stays pending until the speaker pauses.
-    streamer = StreamingTranscriber(transcriber, SR, min_chunk=30.0)
-    for start in range(0, jfk.size, SR // 10):
-        streamer.feed(jfk[start : start + SR // 10])
-    while not streamer.idle():  # provisional guesses made during the speech are done
-        time.sleep(0.05)
-    silence = np.zeros(SR // 10, np.float32)
-    for _ in range(10):  # the speaker stops talking for a second, then presses stop
-        streamer.feed(silence)
-    result = streamer.finish()
+    # The speaker stops talking for a second, then presses stop.
+    audio = np.concatenate([jfk, np.zeros(SR, np.float32)])
+    result, streamer = _stream(transcriber, audio, paced=True)
     assert result.settings["tail_ready"] is True
-    assert "what your country can do for you" in " ".join(normalize(result.text))
+    assert result.settings["tail_seconds"] == 0.0  # nothing was left to decode at stop
+    assert not any(s.kind == "tail" and s.seconds > 0 for s in streamer.stats)
+    assert "what you can do for your country" in " ".join(normalize(result.text))
     assert result.duration == pytest.approx(12.0, abs=0.01)
     assert result.words[-1].end <= 11.0 + 1e-6
 
@@ -132,17 +155,12 @@ def test_a_stop_on_the_last_word_decodes_only_the_tail(
     energy = frame_energy_db(jfk, SR)
     last_loud = int(np.nonzero(energy > energy.max() - 40.0)[0][-1])
     jfk = jfk[: (last_loud + 1) * int(SR * 0.03)]  # ends right on "country", no pause
-    # No cut before 30 s: without provisional guesses the whole take would be left at stop.
-    streamer = StreamingTranscriber(transcriber, SR, min_chunk=30.0)
-    for start in range(0, jfk.size, SR // 10):
-        streamer.feed(jfk[start : start + SR // 10])
-        while not streamer.idle():  # a worker that keeps up: it guesses at every pause
-            time.sleep(0.02)
-    result = streamer.finish()
+    result, streamer = _stream(transcriber, jfk, paced=True)
     assert result.settings["tail_ready"] is False
-    # Only the audio after the latest pause was decoded after stop.
-    assert 0.0 < result.settings["tail_seconds"] < 4.0
-    assert result.settings["chunks"] == 2
+    # Only the audio after the committed words was decoded after stop, and the last words
+    # are there: nothing is cut.
+    assert 0.0 < result.settings["tail_seconds"] < 5.0
+    assert streamer.stats[-1].kind == "tail"
     text = " ".join(normalize(result.text))
     assert "ask not what your country can do for you" in text
     assert text.endswith("what you can do for your country")

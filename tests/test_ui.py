@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, OptionList
+from textual.content import Content
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from offguard.config import Settings
 from offguard.store import Store
@@ -85,6 +86,32 @@ async def test_add_question_appears_and_is_stored(
         assert current.id in store.off_guard_ids()
         interviews = store.list_interviews()
         assert [i.company for i in interviews] == ["Northwind"]
+
+
+async def test_live_transcript_shows_provisional_words_dimmed(
+    settings: Settings, store: Store, tmp_path: Path
+) -> None:
+    practice = FakePractice(tmp_path)
+    app = build(settings, store, practice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "r")
+        assert isinstance(app.screen, PracticeScreen) and app.screen.recording
+        take = practice.takes[0]
+        take.speak("At Northwind I cut", provisional="the report from")  # from another thread
+        await wait_for(pilot, lambda: "the report from" in text_of(app, "#live"))
+        live = app.screen.query_one("#live", Static).render()
+        assert isinstance(live, Content)
+        assert live.plain == "At Northwind I cut the report from"
+        dim = [live.plain[s.start : s.end] for s in live.spans if "dim" in str(s.style)]
+        assert dim == ["the report from"]  # only the provisional words are dimmed
+        take.speak("At Northwind I cut the report from", provisional="four days")
+        await wait_for(pilot, lambda: "four days" in text_of(app, "#live"))
+        live = app.screen.query_one("#live", Static).render()
+        assert isinstance(live, Content)
+        dim = [live.plain[s.start : s.end] for s in live.spans if "dim" in str(s.style)]
+        assert dim == ["four days"]  # once committed, the words are shown in full
+        await pilot.press("r")
+        await wait_for(pilot, lambda: reviewing(app))
 
 
 async def test_record_stop_shows_review_with_verdict(

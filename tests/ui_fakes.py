@@ -19,7 +19,7 @@ from offguard.audio.writer import Level
 from offguard.errors import AudioUnavailable
 from offguard.practice import TakeOutcome
 from offguard.questions import Question
-from offguard.transcription.types import Transcript, Word
+from offguard.transcription.types import LiveText, Transcript, Word
 
 ANSWER = (
     "I am a team player and I always give one hundred percent. "
@@ -122,6 +122,7 @@ class FakeTranscriber:
         offset: float = 0.0,
         cancel: Callable[[], bool] | None = None,
         on_segment: Callable[[str], None] | None = None,
+        live: bool = False,
     ) -> Transcript:
         self.calls += 1
         duration = len(audio) / samplerate if hasattr(audio, "__len__") else 0.0
@@ -132,6 +133,17 @@ class FakeTranscriber:
         if on_segment is not None:
             on_segment(self.text)
         return Transcript(self.text, words, duration or timed[-1].end, self.model_name)
+
+    def cover(
+        self,
+        audio: Any,
+        words: Sequence[Word],
+        *,
+        samplerate: int = 16000,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Sequence[Word]:
+        return words
 
 
 class ScriptedTranscriber(FakeTranscriber):
@@ -154,7 +166,7 @@ class FakeActiveTake:
         question: Question,
         take_id: int,
         path: Path,
-        on_partial: Callable[[str], None] | None,
+        on_partial: Callable[[LiveText], None] | None,
     ) -> None:
         self.practice = practice
         self.question_id = question.id
@@ -182,11 +194,12 @@ class FakeActiveTake:
     def error(self) -> str | None:
         return None
 
-    def speak(self, text: str) -> None:
+    def speak(self, text: str, provisional: str = "") -> None:
         """Simulate the streaming transcriber: call on_partial from another thread."""
-        self._partial = text
+        live = LiveText(text, provisional)
+        self._partial = live.text
         if self.on_partial is not None:
-            thread = threading.Thread(target=self.on_partial, args=(text,))
+            thread = threading.Thread(target=self.on_partial, args=(live,))
             thread.start()
             thread.join()
 
@@ -222,7 +235,7 @@ class FakePractice:
     recovered: Sequence[TakeOutcome] = ()
 
     def start_take(
-        self, question: Question, *, on_partial: Callable[[str], None] | None = None
+        self, question: Question, *, on_partial: Callable[[LiveText], None] | None = None
     ) -> FakeActiveTake:
         if self.no_mic:
             raise AudioUnavailable(

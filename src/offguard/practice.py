@@ -22,7 +22,7 @@ from offguard.config import Settings, ensure_data_dir
 from offguard.errors import AudioFileError, OffguardError, StorageError
 from offguard.recovery import recover_takes
 from offguard.takelock import TakeLock
-from offguard.transcription.types import Transcriber, Transcript
+from offguard.transcription.types import LiveText, Transcriber, Transcript
 
 if TYPE_CHECKING:
     import numpy as np
@@ -258,9 +258,12 @@ class Practice:
             ) from exc
 
     def start_take(
-        self, question: Question, *, on_partial: Callable[[str], None] | None = None
+        self, question: Question, *, on_partial: Callable[[LiveText], None] | None = None
     ) -> ActiveTake:
-        """Start recording an answer to ``question``. Raises AudioUnavailable without a mic."""
+        """Start recording an answer to ``question``. Raises AudioUnavailable without a mic.
+
+        ``on_partial`` gets the live transcript (committed and provisional words) from the
+        transcription thread."""
         from offguard.transcription.streaming import StreamingTranscriber
 
         started = _now()

@@ -1,31 +1,34 @@
-"""Transcribing while the user speaks, so feedback is ready the moment they stop.
+"""Transcribing while the user speaks: a live transcript within a second or two, the final one
+ready the moment they stop.
 
-The recorder's writer thread calls :meth:`StreamingTranscriber.feed` with each block. Audio is
-cut into chunks at pauses (energy-based, :class:`PauseDetector`), or at the quietest moment
-once a chunk reaches ``max_chunk`` seconds. A background thread transcribes finished chunks in
-order, each with the text before it as context, and reports the growing text through
-``on_update`` (called from that thread: the UI marshals it). At :meth:`finish` only the audio
-since the last cut is left to transcribe (Silero VAD skips it at once when it is silent).
+The recorder's writer thread calls :meth:`StreamingTranscriber.feed` with each block: it only
+appends the audio and looks for pauses (energy-based, :class:`PauseDetector`). One worker thread
+does all the decoding, always on the newest audio, so nothing ever queues up:
 
-When the speaker pauses before a chunk is long enough to cut, and the worker is idle, the
-audio so far is transcribed provisionally. If the take then ends without further speech,
-:meth:`finish` uses that result instead of starting on the tail: people stop talking a moment
-before they press stop, and that moment is enough to have the last words ready. A pause
-missed because the worker was busy is guessed at as soon as it is free. When the take ends
-on a word instead, :meth:`finish` keeps the latest provisional transcription and decodes only
-the audio after it, so a stop right on the last word costs a short tail, not a whole chunk.
+- **Live** (LocalAgreement-2, :mod:`agreement`): every ``interval`` seconds the audio since the
+  last final point (the *window*, at most ``max_window`` seconds) is decoded, with the final text
+  before it as the prompt. Words two consecutive decodes agree on are committed; the rest is
+  provisional. ``on_update`` receives both (:class:`LiveText`), from the worker thread.
+- **Final at pauses**: once the window holds ``min_chunk`` seconds up to a pause, that stretch is
+  decoded once more as a whole (the same decode as ``offguard transcribe``: fillers and the
+  coverage guarantee) and becomes final; the window restarts at the pause.
+- **No pause** for ``max_window`` seconds: the committed words become final (after the coverage
+  check of their audio) and the window restarts after them.
+- **At stop** (:meth:`finish`): if the latest live decode already heard all the speech, its words
+  are kept; otherwise only the audio after the committed words is decoded (never fewer than the
+  last words: the coverage guarantee applies to the tail too).
 """
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from offguard.transcription.types import Transcriber, Transcript, Word
+from offguard.transcription.agreement import LocalAgreement
+from offguard.transcription.types import LiveText, Transcriber, Transcript, Word
 from offguard.transcription.whisper import TranscriptionCancelled
 
 if TYPE_CHECKING:
@@ -34,31 +37,40 @@ if TYPE_CHECKING:
 
     FloatArray = npt.NDArray[np.float32]
 
-#: A chunk is cut at the first pause after this many seconds...
+#: Seconds between live decodes (a decode starts at most this often).
+UPDATE_SECONDS = 1.0
+#: The live window never grows past this (seconds): each decode stays short.
+MAX_WINDOW = 15.0
+#: A window is made final at the first pause after this many seconds.
 MIN_CHUNK = 4.0
-#: ...and at the quietest moment of its last seconds if no pause comes by this length.
-MAX_CHUNK = 22.0
-
-
-@dataclass
-class _Chunk:
-    start: int  # first sample, counted from the start of the take
-    audio: FloatArray
-    queued: float = field(default_factory=time.perf_counter)
-    provisional: bool = False  # a guess at the tail, kept only if the take ends here
-    result: Transcript | None = None  # a provisional chunk's transcription, once done
-    adopt: _Chunk | None = None  # finish(): use this provisional chunk's result
-    after: _Chunk | None = None  # finish(): keep this guess's result, then decode this chunk
+#: At stop, the latest live decode is kept if it heard this much quiet after the last sound.
+HEARD_QUIET = 0.3
+#: Quiet before the speaker starts is dropped, except this much (seconds).
+KEEP_QUIET = 0.5
 
 
 @dataclass(frozen=True)
-class ChunkStat:
-    """How one chunk went (for benchmarks): where it was, how long it waited and took."""
+class DecodeStat:
+    """One decode (for benchmarks): kind, where its audio starts, how long, how long it took."""
 
+    kind: str  # "live", "final", "forced", "tail"
     start: float
     seconds: float
-    waited: float
     took: float
+
+
+@dataclass
+class _Window:
+    """A snapshot of the audio not yet final."""
+
+    cut: int  # sample index of the window's start
+    audio: FloatArray
+    pauses: list[int]
+    quiet_since: int  # the audio is quiet from this sample index on
+
+    @property
+    def end(self) -> int:
+        return self.cut + self.audio.size
 
 
 class StreamingTranscriber:
@@ -69,38 +81,49 @@ class StreamingTranscriber:
         transcriber: Transcriber,
         samplerate: int,
         *,
-        on_update: Callable[[str], None] | None = None,
+        on_update: Callable[[LiveText], None] | None = None,
+        interval: float = UPDATE_SECONDS,
+        max_window: float = MAX_WINDOW,
         min_chunk: float = MIN_CHUNK,
-        max_chunk: float = MAX_CHUNK,
+        start_worker: bool = True,
     ) -> None:
+        """``start_worker=False``: no thread; the caller runs :meth:`step` itself (tests, and
+        benchmarks that feed audio faster than real time)."""
         from offguard.transcription.chunking import PauseDetector
 
         self.transcriber = transcriber
         self.samplerate = samplerate
         self.on_update = on_update
+        self.interval = interval
+        self._max = int(max_window * samplerate)
         self._min = int(min_chunk * samplerate)
-        self._max = int(max_chunk * samplerate)
         self._detector = PauseDetector(samplerate)
-        self._pending: list[FloatArray] = []
-        self._pending_start = 0  # sample index of the first pending sample
-        self._pending_size = 0
+        self._lock = threading.Lock()  # guards the audio and the shown text
+        self._blocks: list[FloatArray] = []
+        self._cut = 0  # sample index where the window (audio not yet final) starts
         self._total = 0
-        self._lock = threading.Lock()  # guards the results below
-        self._texts: list[str] = []
-        self._words: list[Word] = []
-        self._chunks_done = 0
-        self.stats: list[ChunkStat] = []
+        self._pauses: list[int] = []
+        self._quiet_since = 0
+        self._wake = threading.Event()
+        self._fed_at_wake = 0
+        # Worker-owned state.
+        self._agreement = LocalAgreement()
+        self._texts: list[str] = []  # final text, piece by piece
+        self._words: list[Word] = []  # final words
+        self._live_end = -1  # sample index the latest live decode heard up to
+        self._live_start = 0.0
+        self._shown = LiveText("", "")
+        self.stats: list[DecodeStat] = []
+        self._tail_ready = False
+        self._tail_seconds = 0.0
         self._error: BaseException | None = None
         self._cancelled = threading.Event()
         self._finished = False
-        self._queue: queue.Queue[_Chunk | None] = queue.Queue()
-        self._busy = False
-        self._guess: _Chunk | None = None  # the latest provisional chunk
-        self._tail_ready = False  # finish() used a provisional transcription
-        self._pause = 0  # latest pause inside the pending audio (sample index), if any
-        self._tail_seconds = 0.0  # audio whose decoding had not started at finish()
-        self._worker = threading.Thread(target=self._work, name="offguard-stream", daemon=True)
-        self._worker.start()
+        self._paced = start_worker
+        self._worker: threading.Thread | None = None
+        if start_worker:
+            self._worker = threading.Thread(target=self._work, name="offguard-stream", daemon=True)
+            self._worker.start()
 
     # -- called from the recorder's writer thread ------------------------------------------
 
@@ -114,213 +137,285 @@ class StreamingTranscriber:
         if block.size == 0:
             return
         pauses = self._detector.feed(block)
-        self._pending.append(block)
-        self._pending_size += block.size
-        self._total += block.size
-        for pos in pauses:
-            if pos - self._pending_start >= self._min:
-                self._cut(pos)
-            elif pos > self._pending_start:
-                self._pause = pos
-        forming = 0 < self._detector.quiet_run < self._detector.pause_frames  # wait for it
-        if self._pause > self._guessed_to() and not forming and self.idle():
-            self._provisional(self._pause)
-        if self._pending_size >= self._max:
-            self._cut_at_quietest()
-
-    def _cut(self, pos: int) -> None:
-        """Queue pending audio up to sample ``pos`` as a chunk; keep the rest pending."""
-        import numpy as np
-
-        audio = np.concatenate(self._pending) if len(self._pending) > 1 else self._pending[0]
-        split = pos - self._pending_start
-        self._queue.put(_Chunk(self._pending_start, audio[:split].copy()))
-        self._guess = None
-        rest = audio[split:]
-        self._pending = [rest.copy()] if rest.size else []
-        self._pending_start = pos
-        self._pending_size = rest.size
-
-    def _provisional(self, pos: int) -> None:
-        """Queue a provisional transcription of the pending audio up to ``pos``."""
-        import numpy as np
-
-        audio = np.concatenate(self._pending)
-        self._pending = [audio]
-        guess = _Chunk(self._pending_start, audio[: pos - self._pending_start].copy())
-        guess.provisional = True
-        self._guess = guess
-        self._queue.put(guess)
-
-    def _current_guess(self) -> _Chunk | None:
-        """The latest provisional chunk if it starts where the pending audio does."""
-        guess = self._guess
-        return guess if guess is not None and guess.start == self._pending_start else None
-
-    def _guessed_to(self) -> int:
-        """Sample index up to which the pending audio is (being) transcribed provisionally."""
-        guess = self._current_guess()
-        return self._pending_start if guess is None else guess.start + guess.audio.size
-
-    def _usable_guess(self) -> _Chunk | None:
-        """The provisional chunk if it covers all the speech still pending."""
-        guess = self._current_guess()
-        if guess is None:
-            return None
-        end = guess.start + guess.audio.size
-        quiet_since = self._total - self._detector.quiet_run * self._detector.hop
-        return guess if quiet_since <= end else None
-
-    def _cut_at_quietest(self) -> None:
-        import numpy as np
-
-        from offguard.transcription.chunking import quietest_cut
-
-        audio = np.concatenate(self._pending)
-        self._pending = [audio]
-        search = int(4.0 * self.samplerate)
-        cut = quietest_cut(audio, self.samplerate, audio.size - search, audio.size)
-        self._cut(self._pending_start + max(1, cut))
+        with self._lock:
+            self._blocks.append(block)
+            self._total += block.size
+            self._pauses.extend(p for p in pauses if p > self._cut)
+            det = self._detector
+            self._quiet_since = (det.frames - det.quiet_run) * det.hop  # end of the last sound
+            due = self._total - self._fed_at_wake >= self.interval * self.samplerate
+        if due or pauses:
+            self._wake.set()
 
     # -- results ---------------------------------------------------------------------------
 
-    def idle(self) -> bool:
-        """True when every chunk so far is transcribed and nothing is running."""
-        return not self._busy and self._queue.empty()
-
     def partial_text(self) -> str:
-        """The text of the chunks transcribed so far."""
+        """The text on screen now: committed and provisional words."""
         with self._lock:
-            return " ".join(self._texts)
+            return self._shown.text
+
+    def live_text(self) -> LiveText:
+        with self._lock:
+            return self._shown
 
     def finish(self) -> Transcript:
         """Transcribe what is left (the tail), wait for the worker, return the whole take."""
         if not self._finished:
             self._finished = True
-            guess = self._usable_guess()
-            if guess is not None:
-                self._tail_ready = True
-                self._queue.put(_Chunk(guess.start, guess.audio, adopt=guess))
-            elif self._pending_size:
-                self._cut_tail()
-            self._pending = []
-            self._queue.put(None)
-        self._worker.join()
+            self._wake.set()
+            if self._worker is None:
+                self._guarded(self._final_step)
+        if self._worker is not None:
+            self._worker.join()
         if self._cancelled.is_set():
             raise TranscriptionCancelled("Transcription cancelled.")
         if self._error is not None:
             raise self._error
-        with self._lock:
-            text = " ".join(self._texts)
-            words = tuple(self._words)
-            chunks = self._chunks_done
         settings: dict[str, Any] = dict(self.transcriber.settings())
         settings.update(
             streaming=True,
-            chunks=chunks,
+            policy="local-agreement-2",
+            decodes=len(self.stats),
             tail_ready=self._tail_ready,
             tail_seconds=round(self._tail_seconds, 3),
         )
         return Transcript(
-            text=text,
-            words=words,
+            text=" ".join(t for t in self._texts if t),
+            words=tuple(_monotonic(self._words)),
             duration=self._total / self.samplerate,
             model=self.transcriber.model_name,
             settings=settings,
         )
 
-    def _cut_tail(self) -> None:
-        """At finish: queue the pending audio, only the part after the latest guess if any."""
-        import numpy as np
-
-        guess = self._current_guess()
-        end = self._pending_start + self._pending_size
-        if guess is None:
-            self._tail_seconds = self._pending_size / self.samplerate
-            self._cut(end)
-            return
-        self._guess = None  # not started yet: skipped, one decode of all the pending audio
-        audio = np.concatenate(self._pending)
-        split = guess.audio.size
-        self._tail_seconds = (audio.size - split) / self.samplerate
-        self._queue.put(_Chunk(guess.start + split, audio[split:].copy(), after=guess))
-
     def cancel(self) -> None:
-        """Stop transcribing (the current chunk is abandoned at its next segment)."""
+        """Stop transcribing (a decode running now is abandoned at its next segment)."""
         self._cancelled.set()
         self._finished = True
-        self._queue.put(None)
+        self._wake.set()
 
-    # -- background thread -----------------------------------------------------------------
+    # -- the worker --------------------------------------------------------------------------
+
+    def step(self) -> None:
+        """Without a worker thread: make the worker's decisions on the audio fed so far."""
+        for _ in range(4):  # a final decode at a pause is followed at once by a live one
+            if self._finished or self._error is not None:
+                return
+            if self._guarded(self._step) != 0.0:
+                return
 
     def _work(self) -> None:
-        while True:
-            chunk = self._queue.get()
-            if chunk is None or self._cancelled.is_set():
+        timeout: float | None = self.interval
+        while timeout is not None:
+            self._wake.wait(timeout=timeout)
+            self._wake.clear()
+            if self._cancelled.is_set():
                 return
-            try:
-                if chunk.provisional:
-                    if chunk is self._guess:  # skip guesses a later guess or cut replaced
-                        self._busy = True
-                        chunk.result = self._run(chunk)
-                else:
-                    self._busy = True
-                    self._transcribe(chunk)
-            except TranscriptionCancelled:
+            if self._finished:
+                self._guarded(self._final_step)
                 return
-            except BaseException as exc:  # reported by finish()
-                self._error = exc
-                return
-            finally:
-                self._busy = False
+            timeout = self._guarded(self._step)
 
-    def _run(self, chunk: _Chunk) -> Transcript:
-        with self._lock:
-            context = " ".join(self._texts)
-        return self.transcriber.transcribe(
-            chunk.audio,
-            samplerate=self.samplerate,
-            prompt=context or None,
-            offset=chunk.start / self.samplerate,
-            cancel=self._cancelled.is_set,
-        )
+    def _guarded(self, fn: Callable[[], float | None]) -> float | None:
+        """Run a worker step; an error ends the work and is raised by :meth:`finish`."""
+        try:
+            return fn()
+        except TranscriptionCancelled:
+            return None
+        except BaseException as exc:  # reported by finish()
+            self._error = exc
+            return None
 
-    def _transcribe(self, chunk: _Chunk) -> None:
+    def _snapshot(self) -> _Window:
         import numpy as np
 
-        guess = chunk.after
-        if guess is not None:
-            if guess.result is None:  # the guess never ran: decode all the pending audio
-                audio = np.concatenate([guess.audio, chunk.audio])
-                chunk = _Chunk(guess.start, audio, queued=chunk.queued)
-                self._tail_seconds = audio.size / self.samplerate
-            else:
-                self._record(guess, guess.result, time.perf_counter())
-        began = time.perf_counter()
-        adopted = chunk.adopt.result if chunk.adopt is not None else None
-        result = adopted if adopted is not None else self._run(chunk)
-        self._record(chunk, result, began)
-
-    def _record(self, chunk: _Chunk, result: Transcript, began: float) -> None:
-        """Append a chunk's transcription to the take and report the text so far."""
         with self._lock:
-            if result.text:
-                self._texts.append(result.text)
-            last = self._words[-1].start if self._words else 0.0
-            for w in result.words:
-                if w.start < last:
-                    w = Word(w.word, last, max(last, w.end), w.probability)
-                self._words.append(w)
-                last = w.start
-            self._chunks_done += 1
-            text = " ".join(self._texts)
-            self.stats.append(
-                ChunkStat(
-                    chunk.start / self.samplerate,
-                    chunk.audio.size / self.samplerate,
-                    began - chunk.queued,
-                    time.perf_counter() - began,
-                )
+            self._fed_at_wake = self._total
+            if len(self._blocks) > 1:
+                self._blocks = [np.concatenate(self._blocks)]
+            audio = self._blocks[0] if self._blocks else np.zeros(0, np.float32)
+            return _Window(self._cut, audio, list(self._pauses), self._quiet_since)
+
+    def _advance(self, to: int) -> None:
+        """The audio before sample ``to`` is final: drop it, restart the window there."""
+        with self._lock:
+            if self._blocks:
+                audio = self._blocks[0] if len(self._blocks) == 1 else None
+                if audio is None:
+                    import numpy as np
+
+                    audio = np.concatenate(self._blocks)
+                rest = audio[to - self._cut :]
+                self._blocks = [rest] if rest.size else []
+            self._cut = to
+            self._pauses = [p for p in self._pauses if p > to]
+        self._agreement.restart(to / self.samplerate)
+
+    def _step(self) -> float:
+        """One decision on the newest audio; returns how long to wait before the next."""
+        win = self._snapshot()
+        sr = self.samplerate
+        if win.audio.size == 0:
+            return self.interval
+        if win.quiet_since <= win.cut and not self._agreement.provisional:
+            # Nothing said since the window started: keep only a little of the quiet.
+            if win.audio.size > 2 * KEEP_QUIET * sr:
+                self._advance(win.end - int(KEEP_QUIET * sr))
+            return self.interval
+        pauses = [p for p in win.pauses if self._min <= p - win.cut <= self._max]
+        if pauses:
+            self._finalize(win, pauses[-1], "final")
+            return 0.0  # decode what follows the pause without waiting
+        if win.audio.size > self._max:
+            self._force(win)
+            return 0.0
+        if win.quiet_since <= self._live_end:
+            return self.interval  # no new speech since the latest live decode
+        wait = self._live_start + self.interval - time.perf_counter()
+        if wait > 0 and self._paced:
+            return wait  # feed() or finish() may wake the worker earlier
+        self._live(win)
+        return max(0.0, self._live_start + self.interval - time.perf_counter())
+
+    def _live(self, win: _Window) -> None:
+        self._live_start = began = time.perf_counter()
+        result = self.transcriber.transcribe(
+            win.audio,
+            samplerate=self.samplerate,
+            prompt=self._context(),
+            offset=win.cut / self.samplerate,
+            cancel=self._cancelled.is_set,
+            live=True,
+        )
+        self._stat("live", win.cut, win.audio.size, began)
+        self._live_end = win.end
+        self._agreement.update(result.words)
+        self._publish()
+
+    def _finalize(self, win: _Window, to: int, kind: str) -> None:
+        """Decode the window up to sample ``to`` as a whole; it becomes final."""
+        began = time.perf_counter()
+        result = self.transcriber.transcribe(
+            win.audio[: to - win.cut],
+            samplerate=self.samplerate,
+            prompt=self._context(),
+            offset=win.cut / self.samplerate,
+            cancel=self._cancelled.is_set,
+        )
+        self._stat(kind, win.cut, to - win.cut, began)
+        self._add_final(result.text, list(result.words))
+        self._agreement.take()
+        self._advance(to)
+        self._publish()
+
+    def _force(self, win: _Window) -> None:
+        """No pause in ``max_window`` seconds: make the committed words final."""
+        from offguard.transcription.chunking import quietest_cut
+
+        sr = self.samplerate
+        committed = self._agreement.committed
+        if not committed or committed[-1].end * sr - win.cut < self._min // 2:
+            lo = self._max - int(4.0 * sr)
+            self._finalize(win, win.cut + quietest_cut(win.audio, sr, lo, self._max), "forced")
+            return
+        after = self._agreement.provisional
+        to_s = committed[-1].end + 0.15
+        if after:
+            to_s = min(to_s, (committed[-1].end + after[0].start) / 2)
+        to = max(win.cut + 1, min(win.end, int(to_s * sr)))
+        began = time.perf_counter()
+        words = self._cover(win.audio[: to - win.cut], self._agreement.take(), win.cut)
+        self._stat("forced", win.cut, to - win.cut, began)
+        self._add_final(None, words)
+        self._advance(to)
+        self._publish()
+
+    def _final_step(self) -> float | None:
+        """At stop: keep the latest decode if it heard all the speech, else decode the tail."""
+        win = self._snapshot()
+        sr = self.samplerate
+        began = time.perf_counter()
+        if win.audio.size == 0 or (win.quiet_since <= win.cut and not self._agreement.provisional):
+            self._tail_ready = True
+            return None
+        if self._live_end >= win.quiet_since + int(HEARD_QUIET * sr) and self._live_end > win.cut:
+            # The speaker paused before stopping: the latest live decode heard everything.
+            words = self._agreement.committed + self._agreement.provisional
+            self._add_final(None, self._cover(win.audio, words, win.cut))
+            self._tail_ready = True
+            self._stat("tail", win.cut, 0, began)
+            return None
+        committed = self._agreement.take()
+        start = win.cut
+        if committed:
+            start = max(win.cut, min(win.end, int((committed[-1].end + 0.05) * sr)))
+            self._add_final(None, self._cover(win.audio[: start - win.cut], committed, win.cut))
+        tail = win.audio[start - win.cut :]
+        self._tail_seconds = tail.size / sr
+        # One quick decode (no filler pass: every decode here is time the user waits), then
+        # the coverage guarantee, so the last words are never cut.
+        result = self.transcriber.transcribe(
+            tail,
+            samplerate=sr,
+            prompt=self._context(),
+            offset=start / sr,
+            cancel=self._cancelled.is_set,
+            live=True,
+        )
+        self._add_final(None, self._cover(tail, list(result.words), start))
+        self._stat("tail", start, tail.size, began)
+        return None
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _cover(self, audio: FloatArray, words: list[Word], start: int) -> list[Word]:
+        """The coverage guarantee on words found by live decodes."""
+        if audio.size == 0:
+            return words
+        return list(
+            self.transcriber.cover(
+                audio,
+                words,
+                samplerate=self.samplerate,
+                offset=start / self.samplerate,
+                cancel=self._cancelled.is_set,
             )
-        if self.on_update is not None and result.text:
-            self.on_update(text)
+        )
+
+    def _context(self) -> str | None:
+        return " ".join(t for t in self._texts if t) or None
+
+    def _add_final(self, text: str | None, words: list[Word]) -> None:
+        if text is None:
+            text = " ".join(w.word for w in words)
+        if text.strip():
+            self._texts.append(text.strip())
+        self._words.extend(words)
+
+    def _publish(self) -> None:
+        committed = " ".join(
+            [t for t in self._texts if t] + [w.word for w in self._agreement.committed]
+        )
+        provisional = " ".join(w.word for w in self._agreement.provisional)
+        shown = LiveText(committed, provisional)
+        with self._lock:
+            if shown == self._shown:
+                return
+            self._shown = shown
+        if self.on_update is not None:
+            self.on_update(shown)
+
+    def _stat(self, kind: str, start: int, size: int, began: float) -> None:
+        sr = self.samplerate
+        self.stats.append(DecodeStat(kind, start / sr, size / sr, time.perf_counter() - began))
+
+
+def _monotonic(words: list[Word]) -> list[Word]:
+    """Word start times made non-decreasing (pieces decoded apart may overlap a little)."""
+    out: list[Word] = []
+    last = 0.0
+    for w in words:
+        if w.start < last:
+            w = Word(w.word, last, max(last, w.end), w.probability)
+        out.append(w)
+        last = w.start
+    return out

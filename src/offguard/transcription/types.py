@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -45,6 +45,18 @@ class Transcript:
         }
 
 
+@dataclass(frozen=True)
+class LiveText:
+    """The live transcript while recording: words that will not change, and the newest guess."""
+
+    committed: str
+    provisional: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.committed} {self.provisional}".strip()
+
+
 class Transcriber(Protocol):
     """What the app needs from a speech-to-text engine (the real one wraps faster-whisper)."""
 
@@ -65,4 +77,19 @@ class Transcriber(Protocol):
         offset: float = 0.0,
         cancel: Callable[[], bool] | None = None,
         on_segment: Callable[[str], None] | None = None,
-    ) -> Transcript: ...
+        live: bool = False,
+    ) -> Transcript:
+        """``live``: a quick provisional decode (may skip the passes that cost time)."""
+        ...
+
+    def cover(
+        self,
+        audio: Any,
+        words: Sequence[Word],
+        *,
+        samplerate: int = 16000,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Sequence[Word]:
+        """``words`` plus the words of any speech in ``audio`` they leave out, in time order."""
+        ...

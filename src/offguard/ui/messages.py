@@ -125,11 +125,17 @@ class RecoveryDone(Message):
 
 
 class PartialTranscript(Message):
-    """New live text while recording (posted from the streaming thread)."""
+    """New live text while recording (posted from the streaming thread): ``committed`` words
+    will not change, ``provisional`` ones are the newest guess (shown dimmed)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, committed: str, provisional: str = "") -> None:
         super().__init__()
-        self.text = text
+        self.committed = committed
+        self.provisional = provisional
+
+    @property
+    def text(self) -> str:
+        return f"{self.committed} {self.provisional}".strip()
 
 
 class TakeFinished(Message):

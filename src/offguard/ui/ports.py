@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from offguard.audio.recorder import RecordingMeter
+from offguard.transcription.types import LiveText
 
 if TYPE_CHECKING:
     from offguard.analysis.result import Analysis
@@ -40,7 +41,7 @@ class TakeService(Protocol):
     """The take service (:class:`offguard.practice.Practice`); every call may block."""
 
     def start_take(
-        self, question: Question, *, on_partial: Callable[[str], None] | None = None
+        self, question: Question, *, on_partial: Callable[[LiveText], None] | None = None
     ) -> ActiveTakeLike: ...
     def import_audio(self, path: Path, question_id: str) -> TakeOutcome: ...
     def analyze_take(self, take_id: int) -> Analysis: ...

@@ -19,6 +19,7 @@ from textual.widgets import Label, LoadingIndicator, Static
 from offguard.errors import AudioUnavailable, OffguardError
 from offguard.formatting import fmt_duration
 from offguard.questions import Question
+from offguard.transcription.types import LiveText
 from offguard.ui.feedback import ReviewData, bullet_list
 from offguard.ui.messages import (
     DiscardFailed,
@@ -181,13 +182,18 @@ class PracticeScreen(OffguardScreen):
         self._ticker = self.set_interval(0.1, self._tick)
         self.refresh_bindings()
 
-    def _partial(self, text: str) -> None:
+    def _partial(self, live: LiveText) -> None:
         """Called from the streaming thread: hand the text to the UI thread."""
-        self.post_message(PartialTranscript(text))
+        self.post_message(PartialTranscript(live.committed, live.provisional))
 
     def on_partial_transcript(self, message: PartialTranscript) -> None:
+        """Committed words in full, the provisional rest dimmed (it may still change)."""
         if self.active is not None:
-            self.query_one("#live", Static).update(Text(message.text))
+            text = Text(message.committed)
+            if message.provisional:
+                text.append(" " if message.committed else "")
+                text.append(message.provisional, style="dim")
+            self.query_one("#live", Static).update(text)
             self.query_one("#practice-body", VerticalScroll).scroll_end(animate=False)
 
     def action_stop(self) -> None:

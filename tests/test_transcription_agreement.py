@@ -1,0 +1,202 @@
+"""LocalAgreement-2 and the live streaming policy, with a scripted decoder (no model)."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from offguard.transcription.agreement import LocalAgreement
+from offguard.transcription.fillers import is_filler, merge_fillers
+from offguard.transcription.streaming import StreamingTranscriber
+from offguard.transcription.types import LiveText, Transcript, Word
+
+SR = 16000
+
+
+def words(text: str, start: float = 0.0, step: float = 0.5) -> list[Word]:
+    return [
+        Word(w, start + i * step, start + i * step + 0.4, 0.9) for i, w in enumerate(text.split())
+    ]
+
+
+def test_commits_only_what_two_decodes_agree_on() -> None:
+    la = LocalAgreement()
+    assert la.update(words("I led the")) == []
+    assert [w.word for w in la.provisional] == ["I", "led", "the"]
+    fresh = la.update(words("I led a team"))
+    assert [w.word for w in fresh] == ["I", "led"]
+    assert [w.word for w in la.provisional] == ["a", "team"]
+    # A later decode that rewrites committed words cannot take them back.
+    fresh = la.update(words("Eye lead a team of four"))
+    assert [w.word for w in fresh] == ["a", "team"]
+    assert [w.word for w in la.committed] == ["I", "led", "a", "team"]
+    assert [w.word for w in la.provisional] == ["of", "four"]
+    assert la.committed_until == words("I led a team")[-1].end
+
+
+def test_punctuation_and_case_do_not_block_agreement() -> None:
+    la = LocalAgreement()
+    la.update(words("So we shipped it"))
+    fresh = la.update(words("so, we shipped it."))
+    assert [w.word for w in fresh] == ["so,", "we", "shipped", "it."]
+    assert la.provisional == []
+
+
+def test_a_repeated_committed_word_is_not_committed_twice() -> None:
+    la = LocalAgreement()
+    la.update(words("we cut costs"))
+    la.update(words("we cut costs"))
+    assert [w.word for w in la.committed] == ["we", "cut", "costs"]
+    # Timestamps jitter: the next decode starts with "costs" again, a little earlier.
+    jitter = [Word("costs", 0.95, 1.3, 0.9), *words("by half", start=1.5)]
+    la.update(jitter)
+    fresh = la.update(jitter)
+    assert [w.word for w in fresh] == ["by", "half"]
+
+
+def test_restart_forgets_the_final_audio() -> None:
+    la = LocalAgreement()
+    la.update(words("one two three four"))
+    la.update(words("one two three four five"))
+    la.take()
+    la.restart(1.2)  # the audio before 1.2 s became final elsewhere
+    assert la.committed == []
+    assert [w.word for w in la.provisional] == ["five"]
+    assert la.committed_until == 1.2
+
+
+def test_fillers_from_the_prompted_decode_are_merged_in() -> None:
+    base = words("I think we should ship it")
+    prompted = [
+        *words("I um think we", step=0.5),
+        *words("shoot ship it uh", start=2.0),
+    ]
+    merged = merge_fillers(base, prompted)
+    assert [w.word for w in merged] == ["I", "um", "think", "we", "should", "ship", "it", "uh"]
+    assert is_filler("Um,") and is_filler("hmm") and not is_filler("umbrella")
+
+
+class ScriptDecoder:
+    """A decoder that 'hears' a fixed script: the words whose end lies inside the audio, the
+    last one heard only half (a different word) until it is complete."""
+
+    model_name = "script"
+
+    def __init__(self, script: Sequence[Word]) -> None:
+        self.script = list(script)
+        self.calls: list[tuple[float, float, bool]] = []
+        self.gate: threading.Event | None = None  # the first decode waits for it
+        self.gate_reached = threading.Event()
+
+    def load(self) -> None: ...
+
+    def settings(self) -> dict[str, Any]:
+        return {}
+
+    def transcribe(
+        self,
+        audio: Any,
+        *,
+        samplerate: int = 16000,
+        prompt: str | None = None,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+        on_segment: Callable[[str], None] | None = None,
+        live: bool = False,
+    ) -> Transcript:
+        if self.gate is not None and not self.calls:
+            self.gate_reached.set()
+            self.gate.wait()
+        end = offset + len(audio) / samplerate
+        self.calls.append((offset, end, live))
+        heard = [w for w in self.script if offset <= w.start and w.end <= end]
+        cut = [w for w in self.script if offset <= w.start < end < w.end]
+        if live and cut:
+            heard.append(Word(cut[0].word[:2] + "-", cut[0].start, end, 0.5))
+        return Transcript(" ".join(w.word for w in heard), tuple(heard), end - offset, "script")
+
+    def cover(
+        self,
+        audio: Any,
+        words: Sequence[Word],
+        *,
+        samplerate: int = 16000,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Sequence[Word]:
+        return words
+
+
+def steady(n: int) -> list[Word]:
+    """A speaker who never pauses: one word every 0.4 s."""
+    return [Word(f"w{i}", 0.2 + 0.4 * i, 0.55 + 0.4 * i, 0.9) for i in range(n)]
+
+
+def loud(seconds: float) -> np.ndarray:
+    rng = np.random.default_rng(0)
+    return (0.2 * rng.standard_normal(int(seconds * SR))).astype(np.float32)
+
+
+def feed_paced(streamer: StreamingTranscriber, audio: np.ndarray, decoder: ScriptDecoder) -> None:
+    """Feed 100 ms blocks; after each second let the worker run one decision (no sleeping)."""
+    block = SR // 10
+    for i, start in enumerate(range(0, audio.size, block)):
+        streamer.feed(audio[start : start + block])
+        if (i + 1) % 10 == 0:
+            streamer.step()
+
+
+def test_live_text_commits_and_the_final_transcript_keeps_every_word() -> None:
+    script = steady(60)  # 24 s of speech with no pause: forces a window restart at 15 s
+    decoder = ScriptDecoder(script)
+    updates: list[LiveText] = []
+    streamer = StreamingTranscriber(decoder, SR, on_update=updates.append, start_worker=False)
+    feed_paced(streamer, loud(24.5), decoder)
+    assert updates, "no live text"
+    assert any(u.provisional for u in updates)
+    committed = [u.committed.split() for u in updates]
+    # Committed text only grows: each update starts with the previous committed words.
+    assert all(b[: len(a)] == a for a, b in itertools.pairwise(committed))
+    # No decode ever covered more than the window limit, and none was queued behind another.
+    assert all(end - start <= 15.0 + 1e-6 for start, end, _ in decoder.calls)
+    result = streamer.finish()
+    assert result.text.split() == [w.word for w in script]
+    assert [w.start for w in result.words] == sorted(w.start for w in result.words)
+
+
+def test_the_tail_after_the_committed_words_is_decoded_at_stop() -> None:
+    script = steady(20)  # 8 s, stop right after the last word
+    decoder = ScriptDecoder(script)
+    streamer = StreamingTranscriber(decoder, SR, start_worker=False)
+    feed_paced(streamer, loud(8.2), decoder)
+    result = streamer.finish()
+    assert result.text.split() == [w.word for w in script]
+    # The last decode (the tail) started after the committed words, not at the take's start.
+    tail_start, tail_end, _ = decoder.calls[-1]
+    assert streamer.stats[-1].kind == "tail" and tail_start > 2.0 and tail_end == 8.2
+    assert 0.0 < result.settings["tail_seconds"] < 8.2 - 2.0
+
+
+def test_a_worker_that_falls_behind_skips_to_the_newest_audio() -> None:
+    decoder = ScriptDecoder(steady(20))
+    decoder.gate = threading.Event()  # the first decode blocks until released
+    streamer = StreamingTranscriber(decoder, SR)
+    audio = loud(8.0)
+    block = SR // 10
+    for start in range(0, SR + 2 * block, block):
+        streamer.feed(audio[start : start + block])
+    while not decoder.gate_reached.is_set():
+        decoder.gate_reached.wait(0.05)
+    for start in range(SR + 2 * block, audio.size, block):  # recorded while the worker is busy
+        streamer.feed(audio[start : start + block])
+    decoder.gate.set()
+    while len(decoder.calls) < 2:
+        threading.Event().wait(0.02)
+    streamer.finish()
+    # The decode after the slow one took all the audio recorded meanwhile, in one go.
+    assert decoder.calls[0][1] <= 1.2
+    assert decoder.calls[1][1] == 8.0
