@@ -9,18 +9,28 @@ and (a) the model of :mod:`offguard.analysis.sentence_model` on the parsed sente
 into several shaded ranges counts as their length-weighted mean), on the held-back quarter
 (every fourth sentence, never used to train the model) and on the development part; then on
 all 140 rated tweets of Gao et al. 2019 (another annotation, never used for anything but this
-report); then the time the features and model take per sentence once the parse is done.
+report) and the AUC on 130 news sentences labelled general/specific (Louis & Nenkova, as
+distributed with Speciteller); then the time the features and model take per sentence once
+the parse is done.
 """
 
 from __future__ import annotations
 
+import csv
 import time
 
-from _sentences import DOMAINS, load, pearson, split
+from _sentences import DATA, DOMAINS, load, pearson, split
 
 from offguard.analysis import analyze_text
 from offguard.analysis.nlp import get_nlp
 from offguard.analysis.sentence_model import specificity
+
+
+def auc(scores: list[float], positive: list[bool]) -> float:
+    pos = [s for s, p in zip(scores, positive, strict=True) if p]
+    neg = [s for s, p in zip(scores, positive, strict=True) if not p]
+    wins = sum((a > b) + 0.5 * (a == b) for a in pos for b in neg)
+    return wins / (len(pos) * len(neg))
 
 
 def shaded(text: str) -> float:
@@ -57,6 +67,15 @@ def main() -> None:
     print(
         f"{'gao':<8} {'all':<9} {len(rows):>4} {pearson(model, ratings):>8.3f}"
         f" {pearson(shade, ratings):>10.3f}"
+    )
+    with (DATA / "louis-news.tsv").open(encoding="utf-8", newline="") as fh:
+        news = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    specific = [r["label"] == "specific" for r in news]
+    model = [specificity(d) for d in nlp.pipe([r["sentence"] for r in news], disable=["ner"])]
+    shade = [shaded(r["sentence"]) for r in news]
+    print(
+        f"{'news':<8} {'all':<9} {len(news):>4} {auc(model, specific):>8.3f}"
+        f" {auc(shade, specific):>10.3f}  (AUC, general/specific labels)"
     )
     print(f"features + model: {1000 * spent / count:.3f} ms per sentence (after parsing)")
 
