@@ -15,7 +15,7 @@ from offguard.config import Settings, load_settings, save_settings
 from offguard.errors import StorageError
 from offguard.store import Store
 from tests.ui_fakes import FakePractice
-from tests.ui_pilot import SIZE, fake_app
+from tests.ui_pilot import SIZE, fake_app, notifications
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -116,7 +116,7 @@ async def test_tui_starts_on_bad_settings_and_saves_only_the_change(tmp_path: Pa
         app = fake_app(settings, store, practice_factory=lambda: FakePractice(tmp_path))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            notes = [n.message for n in app._notifications]
+            notes = [n.message for n in notifications(app)]
             assert any("'model'" in n and "'target_seconds'" in n for n in notes)
             app.services.change_settings(replace(app.settings, target_seconds=105))
             await pilot.pause()
