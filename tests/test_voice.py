@@ -148,3 +148,20 @@ def test_analyze_take_json_tells_natural_from_monotone(
     args = ["--data-dir", str(data_dir)]
     assert run(["analyze", "--take", "2", *args]) == 0
     assert "(monotone; aim for 6+)" in capsys.readouterr().out
+
+
+def test_a_stored_analysis_keeps_pitch_and_volume(reading: np.ndarray) -> None:
+    from offguard.analysis import analyze_text
+    from offguard.analysis.result import Analysis
+
+    analysis = analyze_text("I led the incident response.", audio=reading, samplerate=SAMPLERATE)
+    data = json.loads(json.dumps(analysis.to_dict()))
+    again = Analysis.from_dict(data)
+    assert again.delivery is not None and analysis.delivery is not None
+    assert again.delivery.pitch is not None and again.delivery.volume is not None
+    assert again.delivery.pitch.monotone is False
+    assert again.delivery.pitch.to_dict() == data["delivery"]["pitch"]
+    assert again.delivery.volume.to_dict() == data["delivery"]["volume"]
+    assert "pitch_range_semitones" in data["delivery"]["bands"]
+    older = dict(data, delivery={k: v for k, v in data["delivery"].items() if k != "pitch"})
+    assert Analysis.from_dict(older).delivery.pitch is None  # type: ignore[union-attr]

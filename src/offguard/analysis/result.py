@@ -120,6 +120,7 @@ class Delivery:
             hedge_count=int(data.get("hedge_count") or 0),
             repeated_words=[str(w) for w in data.get("repeated_words") or ()],
             bands=dict(data.get("bands") or {}),
+            **_voice_from_dict(data),
         )
 
 
@@ -175,3 +176,14 @@ class Analysis:
 
 def _number(value: Any) -> float | None:
     return None if value is None else float(value)
+
+
+def _voice_from_dict(data: dict[str, Any]) -> dict[str, Any]:
+    """``pitch`` and ``volume`` of a stored delivery (absent in analyses made before them)."""
+    from offguard.analysis.voice import Pitch, Volume
+
+    pitch, volume = data.get("pitch"), data.get("volume")
+    return {
+        "pitch": Pitch.from_dict(pitch) if isinstance(pitch, dict) else None,
+        "volume": Volume.from_dict(volume) if isinstance(volume, dict) else None,
+    }

@@ -70,6 +70,19 @@ class Pitch:
             "note": self.note,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Pitch:
+        """The inverse of :meth:`to_dict` (what the store keeps)."""
+        monotone = data.get("monotone")
+        return cls(
+            median_hz=_number(data.get("median_hz")),
+            range_semitones=_number(data.get("range_semitones")),
+            monotone=None if monotone is None else bool(monotone),
+            voiced_seconds=_number(data.get("voiced_seconds")) or 0.0,
+            contour=tuple(_number(v) for v in data.get("contour") or ()),
+            note=data.get("note"),
+        )
+
 
 @dataclass(frozen=True)
 class Volume:
@@ -90,6 +103,24 @@ class Volume:
             "sentences": self.sentences,
             "note": self.note,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Volume:
+        """The inverse of :meth:`to_dict` (what the store keeps)."""
+        trailing = data.get("trailing_off")
+        return cls(
+            range_db=_number(data.get("range_db")),
+            trailing_off=None if trailing is None else bool(trailing),
+            trailing_drop_db=_number(data.get("trailing_drop_db")),
+            sentences=int(data.get("sentences") or 0),
+            note=data.get("note"),
+        )
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
 
 
 def _r(value: float | None, digits: int) -> float | None:
