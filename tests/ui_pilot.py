@@ -42,6 +42,7 @@ def fake_app(settings: Settings, store: Store, **options: Any) -> OffguardApp:
         "transcriber": FakeTranscriber(),
         "recorder_factory": SilentRecorder,
         "player_factory": lambda path: NullPlayer(duration=20.0),
+        "welcome": False,  # the first-run form and today's start view have their own tests
     }
     parts.update(options)
     app = make_app(settings, store=store, **parts)

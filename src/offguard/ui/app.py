@@ -30,9 +30,11 @@ from offguard.ui.messages import (
 )
 from offguard.ui.navigation import Navigator
 from offguard.ui.screens.base import OffguardScreen
+from offguard.ui.screens.interviews import NewInterview, save_interview
 from offguard.ui.screens.keys_help import KeysScreen, key_rows
 from offguard.ui.screens.practice import PracticeScreen
 from offguard.ui.screens.questions import QuestionsScreen
+from offguard.ui.screens.welcome import WelcomeScreen
 from offguard.ui.services import Services
 
 log = logging.getLogger("offguard.ui")
@@ -51,9 +53,12 @@ class OffguardApp(Navigator):
         Binding("u", "undo_delete", "Undo delete", tooltip="Bring back the take you deleted"),
     ]
 
-    def __init__(self, services: Services, *, load_on_start: bool = True) -> None:
+    def __init__(
+        self, services: Services, *, load_on_start: bool = True, welcome: bool = True
+    ) -> None:
         super().__init__()
         self.services = services
+        self._welcome = welcome
         self.model_ready = False
         self.model_error: str | None = None
         self._load_on_start = load_on_start
@@ -105,7 +110,9 @@ class OffguardApp(Navigator):
             services.store.sync_questions(services.bank.questions)
         except Exception as exc:
             self.show_problem(Problem.from_error(exc, "sync questions"))
-        self.push_screen(QuestionsScreen(services))
+        self.push_screen(QuestionsScreen(services, today=self._welcome))
+        if self._welcome and self._first_run():
+            self.push_screen(WelcomeScreen(), self._welcomed)
         if services.settings.problems:
             self.notify(
                 "\n".join(services.settings.problems),
@@ -125,6 +132,35 @@ class OffguardApp(Navigator):
         if self._load_on_start:
             self.sub_title = f"loading model {services.transcriber.model_name}..."
             self.start_up()
+
+    def _first_run(self) -> bool:
+        """Nothing practised or logged yet: offguard starts with the first-run question."""
+        store = self.services.store
+        try:
+            return not store.list_interviews() and not store.question_stats()
+        except Exception:
+            return False
+
+    def _welcomed(self, new: NewInterview | None) -> None:
+        """Log what the first-run form collected; today's queue then starts with it."""
+        if new is None:
+            return
+        services = self.services
+        try:
+            known = {q.id for q in services.questions()}
+            save_interview(services.store, new, known)
+        except Exception as exc:
+            self.show_problem(Problem.from_error(exc, "first run"), "Not saved")
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, QuestionsScreen):
+                screen.reload()
+        count = len(new.questions)
+        noun = "question" if count == 1 else "questions"
+        self.notify(
+            f"Logged {count} {noun}: they are first in today's queue. Press enter to practise.",
+            title="Interview log",
+        )
 
     def _theme_changed(self, theme: Theme) -> None:
         settings = self.services.settings

@@ -29,12 +29,16 @@ def make_app(
     device_lister: DeviceLister | None = None,
     practice_factory: PracticeFactory | None = None,
     load_on_start: bool = True,
+    welcome: bool = True,
 ) -> OffguardApp:
     """Build the practice room around injected parts; nothing here touches hardware.
 
     ``practice_factory`` defaults to the real :class:`offguard.practice.Practice` over the same
     parts, ``player_factory`` to the sound card (silent when there is none);
-    ``load_on_start=False`` skips loading the model and recovering takes (snapshots).
+    ``load_on_start=False`` skips loading the model and recovering takes (snapshots);
+    ``welcome=False`` opens on all questions and never shows the first-run form (by default a
+    data folder with nothing practised or logged starts with "Had an interview recently?",
+    and the app opens on today's queue).
     """
     from offguard.ui.app import OffguardApp
 
@@ -58,4 +62,4 @@ def make_app(
         practice_factory=practice_factory or real_practice,
         device_lister=device_lister,
     )
-    return OffguardApp(services, load_on_start=load_on_start)
+    return OffguardApp(services, load_on_start=load_on_start, welcome=welcome)

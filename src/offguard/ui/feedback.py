@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
+from offguard.analysis.job_terms import JobTerms
 from offguard.analysis.result import Analysis, Span
 from offguard.formatting import fmt_duration
 from offguard.practice import TakeOutcome
@@ -166,7 +167,85 @@ def delivery_text(analysis: Analysis) -> Text:
     if first is not None:
         out.append(f"Time to first word: {first:.1f} s{_aim('time_to_first_word')}\n")
     out.append(f"Hedges: {delivery.hedge_count}\n")
+    if delivery.repeated_words:
+        shown = ", ".join(f"“{w}”" for w in delivery.repeated_words[:5])
+        more = len(delivery.repeated_words) - 5
+        out.append(f"Repeated words: {shown}" + (f" (+{more})" if more > 0 else "") + "\n")
     out.rstrip()
+    return out
+
+
+def voice_text(analysis: Analysis) -> Text:
+    """Pitch range (monotone or not) and loudness with their targets, and what to try."""
+    from offguard.analysis.voice import NOT_ENOUGH, suggestions
+
+    delivery = analysis.delivery
+    pitch = delivery.pitch if delivery is not None else None
+    volume = delivery.volume if delivery is not None else None
+    out = Text()
+    if pitch is None or volume is None:
+        out.append("No audio measured for this take.", style="dim")
+        return out
+    if pitch.range_semitones is None or pitch.median_hz is None:
+        out.append(f"Voice: {NOT_ENOUGH}.", style="dim")
+        return out
+    flat = bool(pitch.monotone)
+    out.append("Pitch range: ")
+    out.append(f"{pitch.range_semitones:.1f} semitones", style="bold red" if flat else "bold")
+    out.append(" (monotone)" if flat else "", style="red")
+    out.append(f"{_aim('pitch_range_semitones')}, around {pitch.median_hz:.0f} Hz\n")
+    if volume.range_db is not None:
+        out.append(f"Loudness range: {volume.range_db:.0f} dB\n")
+    if volume.trailing_drop_db is not None:
+        fading = bool(volume.trailing_off)
+        out.append("Sentence ends: ")
+        out.append(
+            f"{volume.trailing_drop_db:.1f} dB quieter",
+            style="bold red" if fading else "",
+        )
+        out.append(" (trailing off)" if fading else "", style="red")
+        out.append(f"{_aim('trailing_drop_db')}\n")
+    for tip in suggestions(pitch, volume):
+        out.append("→ ", style="bold cyan")
+        out.append(tip + "\n", style="italic")
+    out.rstrip()
+    return out
+
+
+def pitch_contour(analysis: Analysis) -> list[float]:
+    """The take's pitch over time (semitones from the median) for a sparkline; gaps where no
+    voice was heard hold the last value; empty when nothing was measured."""
+    delivery = analysis.delivery
+    pitch = delivery.pitch if delivery is not None else None
+    if pitch is None or not any(v is not None for v in pitch.contour):
+        return []
+    out: list[float] = []
+    last = next(v for v in pitch.contour if v is not None)
+    for value in pitch.contour:
+        last = last if value is None else value
+        out.append(last)
+    return out
+
+
+def job_terms_text(terms: JobTerms | None) -> Text:
+    """The job ad's terms the answer used, and the 3 most important it did not."""
+    out = Text()
+    if terms is None:
+        out.append(
+            "No job ad. Add one with j on the Questions screen, or n in the interview log.",
+            style="dim",
+        )
+        return out
+    if not terms.covered and not terms.missing:
+        out.append("The job ad has no key terms offguard could find.", style="dim")
+        return out
+    out.append("Used: ", style="bold")
+    out.append(", ".join(terms.covered) or "none of its key terms", style="green")
+    missing = terms.top_missing(3)
+    if missing:
+        out.append("\n→ ", style="bold cyan")
+        out.append("Try working in: ", style="italic")
+        out.append(", ".join(missing), style="bold yellow")
     return out
 
 

@@ -22,6 +22,8 @@ from offguard.errors import OffguardError
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from offguard.analysis.job_terms import JobTerms
+    from offguard.feedback_request import FeedbackRequest
     from offguard.practice import TakeOutcome
     from offguard.questions import Question
     from offguard.ui.feedback import ReviewData
@@ -95,6 +97,14 @@ class MicTestFailed(Failed):
 
 class ExportFailed(Failed):
     TITLE = "Export failed"
+
+
+class JobTermsFailed(Failed):
+    TITLE = "Cannot check the job ad"
+
+
+class FeedbackDraftFailed(Failed):
+    TITLE = "Cannot draft the feedback request"
 
 
 # -- results of the workers -------------------------------------------------------------------
@@ -175,6 +185,22 @@ class ExportDone(Message):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
+
+
+class JobTermsReady(Message):
+    """The job ad's key terms, split by the answer under review (``None``: no job ad)."""
+
+    def __init__(self, terms: JobTerms | None) -> None:
+        super().__init__()
+        self.terms = terms
+
+
+class FeedbackDrafted(Message):
+    """The feedback request for an interview was drafted."""
+
+    def __init__(self, request: FeedbackRequest) -> None:
+        super().__init__()
+        self.request = request
 
 
 # -- requests from the screens (handled by the app) -------------------------------------------

@@ -20,6 +20,11 @@ from offguard.errors import OffguardError
 from offguard.questions import Question, user_question_id
 from offguard.store import OUTCOMES, InterviewRecord, Store
 from offguard.ui.screens.base import OffguardScreen, nav_bindings
+from offguard.ui.screens.interview_followup import (
+    FeedbackRequestScreen,
+    InterviewNotes,
+    InterviewNotesScreen,
+)
 from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
@@ -203,6 +208,8 @@ class InterviewsScreen(OffguardScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("a", "add", "Log interview"),
+        Binding("f", "feedback_request", "Ask for feedback", tooltip="Draft the feedback email"),
+        Binding("n", "notes", "Notes", tooltip="Feedback received, reflection, job ad"),
         *nav_bindings("history", "stories", "export"),
     ]
 
@@ -268,6 +275,9 @@ class InterviewsScreen(OffguardScreen):
             if value:
                 text.append(f"{label}: ", style="bold")
                 text.append(value + "\n")
+        if iv.job_description:
+            text.append("Job ad: ", style="bold")
+            text.append(iv.job_description.splitlines()[0][:80] + "\n", style="dim")
         for q in iv.questions:
             text.append("★ ", style="yellow")
             text.append(q.text or self.services.question_text(q.question_id))
@@ -312,3 +322,39 @@ class InterviewsScreen(OffguardScreen):
         count = len(new.questions)
         extra = f"; {count} question(s) moved to the top of your queue" if count else ""
         self.notify(f"Logged {new.company}{extra}.", title="Interview log")
+
+    # -- after the interview -----------------------------------------------------------------
+
+    def action_feedback_request(self) -> None:
+        """Draft the email asking for feedback (specific follow-ups if it was generic)."""
+        iv = self.current()
+        if iv is None:
+            self.notify("Log an interview first (a).", severity="warning")
+            return
+        folder = self.services.settings.data_dir / "exports"
+        self.app.push_screen(FeedbackRequestScreen(iv, folder))
+
+    def action_notes(self) -> None:
+        """Edit the feedback received, the reflection and the job ad of this interview."""
+        iv = self.current()
+        if iv is None:
+            self.notify("Log an interview first (a).", severity="warning")
+            return
+
+        def saved(notes: InterviewNotes | None) -> None:
+            if notes is None:
+                return
+            try:
+                self.services.store.update_interview(
+                    iv.id,
+                    feedback=notes.feedback,
+                    reflection=notes.reflection,
+                    job_description=notes.job_description,
+                )
+            except Exception as exc:
+                self.report(exc, title="Notes not saved")
+                return
+            self.reload()
+            self.notify(f"Notes on {iv.company} saved.", title="Interview log")
+
+        self.app.push_screen(InterviewNotesScreen(iv), saved)

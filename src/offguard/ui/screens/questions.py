@@ -51,17 +51,18 @@ class QuestionsScreen(OffguardScreen):
         Binding("i", "import_audio", "Import", tooltip="Import an audio file as a take"),
         Binding("d", "devices", "Mic", tooltip="Pick and test the microphone"),
         *nav_bindings("history", "interviews", "trends", "stories", "export"),
+        Binding("j", "job_ad", "Job ad", tooltip="The job ad your answers are checked against"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, *, today: bool = False) -> None:
         super().__init__(services)
         self.questions: list[Question] = []
         self.shown: list[Question] = []
         self._filters: tuple[object, ...] | None = None
         self._stats: dict[str, QuestionStats] = {}
         self._off: set[str] = set()
-        self.today_view = False
+        self.today_view = today
         self.queue: list[QueueItem] = []
         self._reasons: dict[str, str] = {}
         self._columns: list[Column] = []
@@ -366,3 +367,11 @@ class QuestionsScreen(OffguardScreen):
 
     def action_devices(self) -> None:
         self.post_message(OpenDevices())
+
+    # -- the practice session's job ad ---------------------------------------------------
+
+    def action_job_ad(self) -> None:
+        """Paste (or clear) the job ad your practice answers are checked against."""
+        from offguard.ui.screens.interview_followup import ask_practice_job_ad
+
+        ask_practice_job_ad(self)

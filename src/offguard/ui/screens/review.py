@@ -6,12 +6,12 @@ import contextlib
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from offguard.audio.player import Player
@@ -19,7 +19,7 @@ from offguard.errors import OffguardError
 from offguard.formatting import fmt_duration
 from offguard.ui import feedback
 from offguard.ui.feedback import ReviewData
-from offguard.ui.messages import DeleteTake, OpenPractice
+from offguard.ui.messages import DeleteTake, JobTermsFailed, JobTermsReady, OpenPractice
 from offguard.ui.screens.base import OffguardScreen
 from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
@@ -40,6 +40,7 @@ class ReviewScreen(OffguardScreen):
         Binding("left", "seek(-1)", "-5s", priority=True),
         Binding("right", "seek(1)", "+5s", priority=True),
         Binding("r", "again", "Record again"),
+        Binding("j", "job_ad", "Job ad", tooltip="The job ad this answer is checked against"),
         Binding("x,delete", "delete", "Delete", tooltip="Move this take to the trash (u undoes)"),
         Binding("escape", "back", "Back"),
     ]
@@ -77,6 +78,13 @@ class ReviewScreen(OffguardScreen):
                 yield Static(feedback.star_text(analysis), id="star")
                 yield Label("[b]Delivery[/b]", classes="heading")
                 yield Static(feedback.delivery_text(analysis), id="delivery")
+                yield Label("[b]Voice[/b]", classes="heading")
+                contour = feedback.pitch_contour(analysis)
+                if contour:
+                    yield Sparkline(contour, summary_function=max, id="pitch-contour")
+                yield Static(feedback.voice_text(analysis), id="voice")
+                yield Label("[b]Job ad[/b]", classes="heading")
+                yield Static("", id="job-terms")
                 yield Label("[b]Suggestions[/b]", classes="heading")
                 yield Static(feedback.suggestions_text(analysis), id="suggestions")
                 yield Label("[b]Generic phrases[/b] (enter jumps playback)", classes="heading")
@@ -108,6 +116,52 @@ class ReviewScreen(OffguardScreen):
         self.call_after_refresh(self.query_one("#right", VerticalScroll).scroll_home, animate=False)
         self._open_player()
         self._show_player()
+        self.check_job_ad()
+
+    # -- the job ad ----------------------------------------------------------------------
+
+    def check_job_ad(self) -> None:
+        """Show which terms of the job ad that applies to this take (its interview's, else the
+        practice one) the answer used; the matching (spaCy) runs in a worker."""
+        store = self.services.store
+        take_id = self.data.take_id
+        box = self.query_one("#job-terms", Static)
+        try:
+            job = store.job_ad_for_take(take_id) if take_id is not None else ""
+            job = job or store.practice_job_ad()
+        except Exception as exc:
+            self.report(exc, title=JobTermsFailed.TITLE)
+            job = ""
+        if not job.strip():
+            box.update(feedback.job_terms_text(None))
+            return
+        box.update(Text("Checking the job ad…", style="dim"))
+        self.match_job_terms(job)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="job-terms")
+    def match_job_terms(self, job: str) -> None:
+        from offguard.analysis.job_terms import job_terms
+
+        try:
+            terms = job_terms(job, self.data.transcript.text)
+        except Exception as exc:
+            self.post_message(JobTermsFailed.from_error(exc))
+            return
+        self.post_message(JobTermsReady(terms))
+
+    def action_job_ad(self) -> None:
+        """Paste (or clear) the practice job ad, then check this answer against it."""
+        from offguard.ui.screens.interview_followup import ask_practice_job_ad
+
+        ask_practice_job_ad(self, then=self.check_job_ad)
+
+    @on(JobTermsReady)
+    def show_job_terms(self, message: JobTermsReady) -> None:
+        self.query_one("#job-terms", Static).update(feedback.job_terms_text(message.terms))
+
+    @on(JobTermsFailed)
+    def job_terms_failed(self, message: JobTermsFailed) -> None:
+        self.query_one("#job-terms", Static).update(Text(message.problem.text, style="dim"))
 
     def on_resize(self, event: events.Resize) -> None:
         self._set_narrow(event.size.width)
