@@ -16,6 +16,7 @@ from offguard.analysis.result import Analysis, Span
 from offguard.formatting import fmt_duration
 from offguard.practice import TakeOutcome
 from offguard.questions import Question
+from offguard.reanalysis import current_analysis
 from offguard.store import Store
 from offguard.targets import TARGETS
 from offguard.transcription.types import Transcript
@@ -50,7 +51,7 @@ class ReviewData:
         """A stored take's review; None when it has no transcript or analysis yet."""
         take = store.get_take(take_id)
         transcript = store.latest_transcript(take_id)
-        record = store.latest_analysis(take_id)
+        record = current_analysis(store, take_id)  # recomputed when an older coach made it
         if take is None or transcript is None or record is None:
             return None
         return cls(
