@@ -134,7 +134,8 @@ ESTIMATE = (
 
 
 def test_an_estimate_worked_aloud_is_specific() -> None:
-    a = analyze_text(ESTIMATE)
+    # the coach is question-aware: an estimate is judged as an answer to an estimate question
+    a = analyze_text(ESTIMATE, question="How many golf balls fit in a bus?")
     assert a.verdict == "specific"
     assert not [f for f in a.flags if f.kind in ("unsupported-number", "habitual", "platitude")]
 

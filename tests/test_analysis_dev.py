@@ -51,6 +51,11 @@ DATA = Path(__file__).parent / "data"
         ("answers-blind2.jsonl", 0.93, 0.82),
         ("answers-blind3.jsonl", 0.93, 0.82),
         ("answers-blind4.jsonl", 0.88, 0.80),
+        # blind set 5 (300 answers in the failure classes of issue 9) was scored once before
+        # development (v5 rules: accuracy 0.773; v6 before training on it: 0.863); the v6
+        # combiner is now trained on it (training fit 0.973 / recall 0.79), so this floor only
+        # guards against regressions.
+        ("answers-blind5.jsonl", 0.93, 0.75),
     ],
 )
 def test_blind_set_floors(name: str, accuracy_floor: float, recall_floor: float) -> None:

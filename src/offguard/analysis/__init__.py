@@ -79,7 +79,7 @@ def analyze_text(
 
     ``doc`` is the answer already parsed by :func:`offguard.analysis.situations.parse` (as
     :func:`analyze_many` does in batches); otherwise the text is parsed here."""
-    from offguard.analysis.combiner import features, probability
+    from offguard.analysis.combiner import features, probability, task_kinds
     from offguard.analysis.flags import REASONS
     from offguard.analysis.score import score_text, swept
     from offguard.analysis.shading import shade
@@ -94,6 +94,11 @@ def analyze_text(
         doc = doc if doc is not None else parse(text)
         sit = analyse(doc)
     scored = score_text(text, sit)
+    task = task_kinds(question)
+    if task:
+        # "I'd ask what you use it for" in a role-play is the task, not a hypothetical answer
+        scored.flags = [f for f in scored.flags if f[2] not in task]
+        scored.kinds = {k: n for k, n in scored.kinds.items() if k not in task}
     if scored.sentence_spans:
         scored.score = _short_answer(
             100.0 * probability(features(sit, question, scored.kinds)), scored.sentence_scores

@@ -22,7 +22,11 @@ from typing import Any
 
 from offguard.analysis.situations import Situations, speech_clauses
 
-_ROLEPLAY = re.compile(r"\b(?:sell me|pitch|pretend|imagine i'?m|role[- ]?play|convince me)\b")
+_ROLEPLAY = re.compile(
+    r"\b(?:sell me|pitch|pretend|imagine (?:i'?m|you'?re)|role[- ]?play|convince me|handle me|"
+    r"i'?m an? (?:\w+ )?(?:customer|patient|guest|client|caller|parent|resident|tenant|buyer))\b"
+    r"|\bgo\.?$"
+)
 _ESTIMATE = re.compile(r"\b(?:how many|estimate|how much would|guess how)\b")
 _FUTURE = re.compile(r"\b(?:five years|5 years|ten years|10 years|see yourself|future|plans?)\b")
 _SALARY = re.compile(r"\b(?:salary|pay|paid|compensation|earn|money|expect(?:ations)?)\b")
@@ -35,6 +39,8 @@ NAMES = (
     "own_episodic",
     "other_episodic",
     "we_without_own",
+    "others_only",
+    "numbers_per_clause",
     "longest_told_run",
     "told_particular",
     "run_has_own",
@@ -68,7 +74,7 @@ NAMES = (
     "roleplay_x_questions",
     "roleplay_x_you",
     "estimate_x_numbers",
-    "estimate_x_modal",
+    "modal_outside_tasks",
     "future_x_anchor",
     "salary_x_numbers",
     "flags_cliche",
@@ -112,6 +118,19 @@ def question_type(question: str | None) -> dict[str, float]:
         "q_salary": float(bool(_SALARY.search(q))),
         "q_would_you": float(bool(_WOULD_YOU.search(q))),
     }
+
+
+def task_kinds(question: str | None) -> frozenset[str]:
+    """Flag kinds that are the task itself for this question, not a fault: modal verbs in a
+    role-play, an estimate, a five-years or a salary answer ("I'd ask what you use it for",
+    "I'd need twenty-five"), and figures in an estimate or a salary answer."""
+    q = question_type(question)
+    kinds: set[str] = set()
+    if q["q_roleplay"] or q["q_estimate"] or q["q_future"] or q["q_salary"]:
+        kinds.add("hypothetical")
+    if q["q_estimate"] or q["q_salary"]:
+        kinds.add("unsupported-number")
+    return frozenset(kinds)
 
 
 def _log(x: float) -> float:
@@ -158,6 +177,8 @@ def features(
         "own_episodic": _log(own),
         "other_episodic": _log(other),
         "we_without_own": float(own == 0 and we > 0),
+        "others_only": float(own == 0 and other > 0),
+        "numbers_per_clause": (numbers_told + numbers_other) / n,
         "longest_told_run": _log(best),
         "told_particular": sum(c.particular for c, t in zip(cl, told, strict=True) if t)
         / max(sum(told), 1),
@@ -191,11 +212,16 @@ def features(
     f["roleplay_x_questions"] = q["q_roleplay"] * f["questions_asked"]
     f["roleplay_x_you"] = q["q_roleplay"] * f["you_clauses"]
     f["estimate_x_numbers"] = q["q_estimate"] * _log(numbers_told + numbers_other)
-    f["estimate_x_modal"] = q["q_estimate"] * modal / n
+    # modal verbs inside a role-play or an estimate are the task, not a hypothetical answer
+    f["modal_outside_tasks"] = (1 - max(q["q_estimate"], q["q_roleplay"])) * modal / n
     f["future_x_anchor"] = q["q_future"] * f["anchors_any"]
     f["salary_x_numbers"] = q["q_salary"] * _log(numbers_told + numbers_other)
+    task = task_kinds(question)
     for kind in FLAG_KINDS:
-        f["flags_" + kind.replace("-", "_")] = _log((flag_kinds or {}).get(kind, 0))
+        count = 0 if kind in task else (flag_kinds or {}).get(kind, 0)
+        f["flags_" + kind.replace("-", "_")] = _log(count)
+    # in a role-play the answer speaks to "you": the interviewer, not people in general
+    f["you_clauses"] = (1 - q["q_roleplay"]) * f["you_clauses"]
     return f
 
 

@@ -140,6 +140,8 @@ class Clause:
     now: bool = False
     #: a particular participant or thing: a name, a number, "the fryer", "that customer"
     particular: bool = False
+    #: the clause has its own subject or auxiliary (a bare conjoined verb has neither)
+    own_grammar: bool = True
     #: "when" + present tense: a habit unless inside a scene
     when_present: bool = False
     #: a scene opener: "there's this greyhound", "this guy walks in"
@@ -188,6 +190,17 @@ def analyse(doc: Doc) -> Situations:
             near = [d for d in clauses[max(0, i - 1) : i + 2] if d is not c]
             if near and all(d.tense == "present" for d in near):
                 c.tense = "present"
+    for c in clauses:
+        # "I'd put my head down, clear my section, keep talking": a verb joined to a modal or
+        # habitual one with no subject or auxiliary of its own shares its mood
+        head = doc[c.head]
+        if head.dep_ == "conj" and head.head.i in by_head and not c.own_grammar:
+            first = by_head[head.head.i]
+            c.modal = c.modal or first.modal
+            c.frequency = c.frequency or first.frequency
+            if first.tense == "modal":
+                c.tense = "modal"
+    _past_would(clauses, doc)
     narrative = narrative_present(clauses, doc)
     # the narrative present holds in the scene, not in a sentence of self-description
     # ("I'm someone who takes ownership, I don't point fingers") after it
@@ -388,6 +401,8 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         locative=locative,
         now=bool(words & _NOW),
         particular=particular,
+        own_grammar=bool(aux)
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children),
         when_present=when_present,
         intro=intro,
     )
@@ -470,6 +485,25 @@ def _subject_type(tok: Token) -> str:
     if tok.tag_ in ("NNS", "NN"):
         return "generic"
     return "third"
+
+
+def _past_would(clauses: Sequence[Clause], doc: Doc) -> None:
+    """ "Saturday nights we'd do three hundred covers... I'd put my head down": "would" in an
+    answer told in the past, with no "if" in its sentence, is a past habit, not a
+    hypothetical."""
+    past = sum(c.tense == "past" for c in clauses)
+    present = sum(c.tense == "present" for c in clauses)
+    if past < 2 or past < present:
+        return
+    conditional = {c.sentence for c in clauses if c.modal == "if"}
+    for c in clauses:
+        if (
+            c.modal == "would"
+            and c.sentence not in conditional
+            and c.subject in ("i", "we", "third", "name", "definite", "generic")
+            and c.lemma not in ("say", "like", "love", "think", "guess", "imagine", "recommend")
+        ):
+            c.frequency = True
 
 
 def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
