@@ -21,7 +21,7 @@ OWN_ACCURACY_FLOOR = 0.90
 
 def _accuracy(path: Path) -> tuple[float, float]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    hits = [analyze_text(r["text"]).verdict == r["label"] for r in rows]
+    hits = [analyze_text(r["text"], question=r.get("question")).verdict == r["label"] for r in rows]
     hard = [h for h, r in zip(hits, rows, strict=True) if r.get("kind") == "hard"]
     return sum(hits) / len(hits), sum(hard) / max(1, len(hard))
 
@@ -69,7 +69,7 @@ def _phrase_recall(path: Path) -> float:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     recalled = total = 0
     for r in rows:
-        flags = analyze_text(r["text"]).flags
+        flags = analyze_text(r["text"], question=r.get("question")).flags
         for phrase in r.get("generic_phrases") or []:
             start = r["text"].find(phrase)
             if start < 0:

@@ -588,6 +588,7 @@ def parse_many(texts: Iterable[str], batch_size: int = 32) -> list[Doc]:
     from offguard.analysis.nlp import get_nlp
 
     nlp = get_nlp()
+    texts = (t[: nlp.max_length] for t in texts)
     return list(nlp.pipe(texts, batch_size=batch_size, disable=list(DISABLED_PIPES)))
 
 
@@ -595,7 +596,9 @@ def parse(text: str) -> Doc:
     """Parse one answer."""
     from offguard.analysis.nlp import get_nlp
 
-    return get_nlp()(text, disable=list(DISABLED_PIPES))
+    nlp = get_nlp()
+    # past the parser's limit (a million characters) only the start is read for the verdict
+    return nlp(text[: nlp.max_length], disable=list(DISABLED_PIPES))
 
 
 def speech_clauses(clauses: Sequence[Clause]) -> int:
