@@ -182,7 +182,8 @@ def test_silence_gives_no_speech_detected_and_no_invented_words(
     args = ["import", str(src), "--question", "swe-hardest-bug", "--data-dir", str(data_dir)]
     assert run(args) == 0
     captured = capsys.readouterr()
-    assert "No speech detected" in captured.err
+    assert "No speech found in the imported file" in captured.err
+    assert "microphone" not in captured.err
     take_id = int(captured.out.strip())
     store = Store.open(data_dir / "offguard.sqlite3")
     transcript = store.latest_transcript(take_id)

@@ -319,3 +319,21 @@ def test_import_of_a_blip_is_not_stored(settings: Settings, tmp_path: Path) -> N
         practice.import_audio(blip, "swe-hardest-bug")
     assert practice.store.takes_with_status("imported") == []
     assert list(settings.audio_dir.rglob("*.wav")) == []
+
+
+def test_a_silent_import_says_so_without_blaming_the_microphone(
+    settings: Settings, tmp_path: Path
+) -> None:
+    quiet = tmp_path / "quiet.wav"
+    sf.write(quiet, np.zeros(16000 * 5, dtype=np.float32), 16000)
+    practice = Practice(
+        settings,
+        Store.open(settings.db_path),
+        ScriptedTranscriber(""),
+        lambda: ArrayRecorder(noise(1.0), 16000),
+    )
+    outcome = practice.import_audio(quiet, "swe-hardest-bug")
+    assert outcome.error is not None
+    assert "imported file" in outcome.error and "microphone" not in outcome.error
+    delivery = outcome.analysis.delivery
+    assert delivery is None or delivery.pitch is None  # the silence was not analysed

@@ -40,6 +40,10 @@ NO_SPEECH = (
     "No speech detected in this take: check the microphone and its level "
     "(`offguard devices`, or d in the app), then try again."
 )
+NO_SPEECH_IMPORTED = (
+    "No speech found in the imported file: check it is the recording of your answer and "
+    "that it plays with sound."
+)
 
 
 MIN_TAKE_SECONDS = 1.0
@@ -372,9 +376,12 @@ class Practice:
         self.repair_interrupted()
         outcomes: list[TakeOutcome] = []
         for take in self.store.takes_with_status("recovered"):
-            if self.store.latest_transcript(take.id) is not None:
+            if take.deleted_at is not None or self.store.latest_transcript(take.id) is not None:
                 continue
-            transcript = self._transcribe_file(take.audio_path)
+            try:
+                transcript = self._transcribe_file(take.audio_path)
+            except AudioFileError:
+                continue  # kept as it is; `offguard analyze --take ID` says what is wrong
             question = self._question(take.question_id)
             outcomes.append(self._store_results(take.id, question, transcript, status="recovered"))
         return outcomes
@@ -400,10 +407,12 @@ class Practice:
         from offguard.analysis import analyze_text
         from offguard.audio.files import load_audio
 
-        try:
-            audio = load_audio(audio_path, 16000)
-        except AudioFileError:
-            audio = None
+        audio = None
+        if transcript.text.strip():  # no words, no delivery to measure (nor hours of silence)
+            try:
+                audio = load_audio(audio_path, 16000)
+            except AudioFileError:
+                audio = None
         analysis = analyze_text(
             transcript.text,
             question=question.text or None,
@@ -442,7 +451,7 @@ class Practice:
         self.store.save_transcript(take_id, transcript)
         analysis = self._analyse_and_save(take_id, question, transcript, take.audio_path)
         if not transcript.text.strip():
-            error = error or NO_SPEECH
+            error = error or (NO_SPEECH_IMPORTED if status == "imported" else NO_SPEECH)
         return TakeOutcome(
             take_id=take_id,
             question_id=question.id,

@@ -98,10 +98,28 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     _add_piece(text, cut, end, spans)
 
 
+MAX_SENTENCE = 80
+"""Words; a piece still longer after the cuts at conjunctions (a ramble with no punctuation
+and no "and I") is cut every :data:`LONG_SENTENCE` words. The checks that look around a flag
+within its sentence then stay linear in the length of the answer, not quadratic."""
+
+
 def _add_piece(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and any(ch.isalnum() for ch in text[start:end]):
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return
+    words = [m.start() for m in _WORD.finditer(text, start, end)]
+    if len(words) <= MAX_SENTENCE:
         spans.append((start, end))
+        return
+    cuts = words[LONG_SENTENCE::LONG_SENTENCE]
+    if len(words) - (len(cuts) * LONG_SENTENCE) < 8 and cuts:
+        cuts.pop()  # no stub of a few words at the end: the last piece takes them
+    for lo, hi in zip([start, *cuts], [*cuts, end], strict=True):
+        piece_end = hi
+        while piece_end > lo and text[piece_end - 1].isspace():
+            piece_end -= 1
+        spans.append((lo, piece_end))

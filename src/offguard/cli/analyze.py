@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from offguard.cli.context import row_id
 from offguard.errors import OffguardError
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print the full analysis as JSON")
     parser.add_argument("--question", metavar="TEXT", help="the question it answers")
     parser.add_argument("--jsonl", metavar="FILE|-", help="batch: one JSON object per line")
-    parser.add_argument("--take", metavar="ID", type=int, help="analyse a stored take")
+    parser.add_argument("--take", metavar="ID", type=row_id, help="analyse a stored take")
     parser.add_argument(
         "--job",
         metavar="JOBFILE",
@@ -77,8 +78,7 @@ def handle(args: argparse.Namespace) -> int:
         raise OffguardError(
             "No answer given.", "pass a text file, '-' to read stdin, or --jsonl FILE."
         )
-    with _open(args.file or "-") as stream:
-        text = stream.read()
+    text = read_answer(args.file or "-")
     from offguard.analysis import analyze_text
 
     analysis = analyze_text(text, question=args.question)
@@ -89,8 +89,60 @@ def handle(args: argparse.Namespace) -> int:
 def _read_job(name: str) -> str:
     if name == "-":
         raise OffguardError("--job needs a file.", "save the job ad as a text file first.")
-    with _open(name) as stream:
-        return stream.read()
+    return read_answer(name, what="job ad")
+
+
+MAX_ANSWER_CHARS = 200_000
+"""About 35,000 words, four hours of talking: the language model needs ~1 GB of memory per
+100,000 characters, so a longer text is refused with a message instead of exhausting memory."""
+
+
+def read_answer(name: str, *, what: str = "answer") -> str:
+    """The text of FILE or stdin ('-'): refused, with the fix, when it is binary (an audio
+    file piped in by mistake) or longer than :data:`MAX_ANSWER_CHARS`."""
+    shown = "standard input" if name == "-" else name
+    limit = MAX_ANSWER_CHARS * 4 + 1  # bytes: enough for the longest text allowed
+    if name == "-":
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is not None:
+            data = bytes(buffer.read(limit))
+        else:  # a replaced stdin (tests, embedding) without bytes underneath
+            data = sys.stdin.read(limit).encode("utf-8", "surrogateescape")
+    else:
+        try:
+            with open(name, "rb") as handle:
+                data = handle.read(limit)
+        except OSError as exc:
+            raise OffguardError(
+                f"Cannot read {name}: {exc.strerror or exc}.", "check the path."
+            ) from exc
+    if _looks_binary(data):
+        raise OffguardError(
+            f"The {what} in {shown} is not text (it looks like a binary file, audio perhaps).",
+            "give a text file; for a recording use `offguard import AUDIO --question ID` "
+            "or `offguard transcribe AUDIO`.",
+        )
+    text = data.decode("utf-8", errors="replace")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise OffguardError(
+            f"The {what} in {shown} is too long to analyse as one answer "
+            f"(over {MAX_ANSWER_CHARS:,} characters).",
+            "analyse one answer at a time (split the text, or use --jsonl with one answer "
+            "per line).",
+        )
+    return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or many bytes that are neither UTF-8 text nor ordinary white space."""
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    text = sample.decode("utf-8", errors="replace")
+    if not text:
+        return False
+    odd = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f\v"))
+    return odd > max(8, len(text) // 20)
 
 
 def _take_job_ad(settings: Settings, take_id: int) -> str | None:
@@ -155,6 +207,11 @@ def run_batch(stream: TextIO, out: TextIO, batch_size: int = 32) -> int:
         if not isinstance(item.get("text"), str):
             status = 1
             pending.append((None, {"line": number, "error": "missing 'text' (a string)"}))
+            continue
+        if len(item["text"]) > MAX_ANSWER_CHARS:
+            status = 1
+            error = {"line": number, "error": f"'text' is over {MAX_ANSWER_CHARS:,} characters"}
+            pending.append((None, error))
             continue
         pending.append((item, {}))
         if sum(i is not None for i, _ in pending) >= batch_size:

@@ -10,6 +10,8 @@ import textwrap
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
+from offguard.cli.context import row_id
+
 if TYPE_CHECKING:
     from offguard.progress import Comparison
 
@@ -29,8 +31,8 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "compare", help=HELP, description=HELP[0].upper() + HELP[1:] + "."
     )
-    parser.add_argument("take_a", type=int, metavar="TAKE_A", help="the earlier take's id")
-    parser.add_argument("take_b", type=int, metavar="TAKE_B", help="the later take's id")
+    parser.add_argument("take_a", type=row_id, metavar="TAKE_A", help="the earlier take's id")
+    parser.add_argument("take_b", type=row_id, metavar="TAKE_B", help="the later take's id")
     parser.add_argument(
         "--json",
         action="store_true",

@@ -15,6 +15,23 @@ if TYPE_CHECKING:
     from offguard.store import Store
 
 
+MAX_ID = (1 << 63) - 1
+"""The largest id SQLite can store (a larger number cannot name any row)."""
+
+
+def row_id(text: str) -> int:
+    """An argparse type for take and interview ids: a whole number from 1 to :data:`MAX_ID`."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an id (a whole number)") from None
+    if not 1 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not an id: ids are whole numbers from 1 (see `offguard takes`)"
+        )
+    return value
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     return load_settings(args.data_dir, model=args.model)
 

@@ -9,6 +9,7 @@ import textwrap
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from offguard.cli.context import row_id
 from offguard.errors import OffguardError
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def register(subparsers: Any) -> None:
         help="add feedback, a reflection, the job ad or more off-guard questions",
         description="Change what is logged about an interview (only the options given).",
     )
-    edit.add_argument("id", type=int, metavar="ID", help="the interview's id (see the list)")
+    edit.add_argument("id", type=row_id, metavar="ID", help="the interview's id (see the list)")
     edit.add_argument("--feedback", metavar="F", help="the feedback you received")
     edit.add_argument("--reflection", metavar="R", help="what you'd do differently")
     edit.add_argument("--job", metavar="JOBFILE", help="the job ad (a text file)")
@@ -83,7 +84,7 @@ def register(subparsers: Any) -> None:
         "working to improve, any input welcome; never arguing the decision. When the feedback "
         "you logged is generic, it asks 2-3 specific follow-up questions instead.",
     )
-    request.add_argument("id", type=int, metavar="ID", help="the interview's id")
+    request.add_argument("id", type=row_id, metavar="ID", help="the interview's id")
     request.add_argument("--name", default="", help="your name, to sign the email")
     request.add_argument(
         "--json",

@@ -57,9 +57,9 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _take_id(text: str) -> int:
+    from offguard.cli.context import row_id
+
     try:
-        return int(text)
-    except ValueError as exc:
-        raise OffguardError(
-            f"'{text}' is not a take id.", "use the number from `offguard takes`."
-        ) from exc
+        return row_id(text)
+    except argparse.ArgumentTypeError as exc:
+        raise OffguardError(f"{exc}.", "use the number from `offguard takes`.") from exc

@@ -229,8 +229,14 @@ class OffguardApp(Navigator):
 
     @on(RecoveryDone)
     def recovered(self, message: RecoveryDone) -> None:
+        from offguard.ui.screens.questions import QuestionsScreen
+
         count = len(message.outcomes)
         self._model_status()
+        for screen in self.screen_stack:  # the takes count and scores of those questions
+            if isinstance(screen, QuestionsScreen) and screen.questions:
+                current = screen.current()
+                screen.reload(keep=current.id if current else None)
         noun = "take" if count == 1 else "takes"
         self.notify(
             f"Recovered {count} {noun} interrupted last time; they are in each question's history.",

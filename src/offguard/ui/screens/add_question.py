@@ -54,6 +54,19 @@ class NewQuestion:
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def is_date(text: str) -> bool:
+    """``YYYY-MM-DD`` naming a day that exists (not 2026-02-30)."""
+    import datetime
+
+    if not DATE.match(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 class AddQuestionScreen(ModalScreen[NewQuestion | None]):
     """Text, category, role, tags; optionally company, date and what went wrong."""
 
@@ -103,8 +116,8 @@ class AddQuestionScreen(ModalScreen[NewQuestion | None]):
         if len(text) < 5:
             return "Type the question first."
         date = self._value("date")
-        if date and not DATE.match(date):
-            return "Write the date as YYYY-MM-DD, or leave it blank."
+        if date and not is_date(date):
+            return "Write a real date as YYYY-MM-DD (say 2026-02-28), or leave it blank."
         company = self._value("company")
         if not company and (date or self._value("wrong")):
             return "Name the company of that interview, or clear its date and notes."

@@ -30,6 +30,33 @@ class AudioTree(DirectoryTree):
                 continue
 
 
+def dropped_path(raw: str) -> Path | None:
+    """The path typed, pasted or dropped into the box: terminals quote a dropped path
+    (``'/my takes/a.wav'``), escape its spaces (``/my\\ takes/a.wav``) or give a
+    ``file://`` URL; all of those mean the same file."""
+    import shlex
+    import sys
+    from urllib.parse import unquote, urlparse
+
+    text = raw.strip()
+    if not text:
+        return None
+    if text.startswith("file://"):
+        return Path(unquote(urlparse(text).path)).expanduser()
+    if sys.platform == "win32":  # backslashes are separators there: only strip quotes
+        if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+            text = text[1:-1]
+        return Path(text).expanduser()
+    if text[0] in "'\"" or "\\" in text:
+        try:
+            parts = shlex.split(text)
+        except ValueError:  # an unbalanced quote: take the text as it is
+            parts = [text]
+        if len(parts) == 1:
+            text = parts[0]
+    return Path(text).expanduser()
+
+
 class ImportScreen(ModalScreen[Path | None]):
     """Type a path or pick a file; dismisses with the chosen audio file."""
 
@@ -69,10 +96,12 @@ class ImportScreen(ModalScreen[Path | None]):
 
     def action_import(self) -> None:
         raw = self.query_one("#path", Input).value.strip()
-        path = Path(raw).expanduser() if raw else None
+        path = dropped_path(raw)
         if path is None or not path.is_file():
-            message = "Pick a file in the tree or type its path." if not raw else "No such file."
-            self.query_one("#import-error", Label).update(f"[red]{message}[/red]")
+            message = (
+                f"No such file: {path}." if path else "Pick a file in the tree or type its path."
+            )
+            self.query_one("#import-error", Label).update(f"[red]{escape(message)}[/red]")
             return
         if path.suffix.lower() not in AUDIO_SUFFIXES:
             shown = ", ".join(sorted(AUDIO_SUFFIXES))

@@ -3,7 +3,6 @@ guard (they go to the top of the practice queue)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +18,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from offguard.errors import OffguardError
 from offguard.questions import Question, user_question_id
 from offguard.store import OUTCOMES, InterviewRecord, Store
+from offguard.ui.screens.add_question import is_date
 from offguard.ui.screens.base import OffguardScreen, nav_bindings
 from offguard.ui.screens.interview_followup import (
     FeedbackRequestScreen,
@@ -29,7 +29,6 @@ from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
 
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 OUTCOME_STYLE = {"offer": "green", "rejection": "red", "pending": "yellow", "withdrawn": "dim"}
 
 
@@ -177,8 +176,8 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
         error = ""
         if not company:
             error = "The company is required."
-        elif when and not DATE.match(when):
-            error = "Give the date as YYYY-MM-DD."
+        elif when and not is_date(when):
+            error = "Give a real date as YYYY-MM-DD (say 2026-02-28)."
         if error:
             self.query_one("#form-error", Static).update(f"[red]{error}[/red]")
             return

@@ -73,7 +73,8 @@ class PracticeScreen(OffguardScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="practice-body"):
-            yield Static(Text(self.question.text, style="bold"), id="question")
+            with VerticalScroll(id="question-box"):  # a very long question scrolls here
+                yield Static(Text(self.question.text, style="bold"), id="question")
             yield Static(self._tips_text(), id="tips")
             with Horizontal(id="status-row"):
                 yield Label("", id="state")
@@ -209,8 +210,13 @@ class PracticeScreen(OffguardScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="take")
     def finish_take(self, active: ActiveTakeLike) -> None:
+        from offguard.practice import TakeTooShort
+
         try:
             outcome = active.stop()
+        except TakeTooShort as exc:
+            self.post_message(TakeFailed.from_error(exc, "Take not stored"))
+            return
         except Exception as exc:
             self.post_message(TakeFailed.from_error(exc))
             return
@@ -231,7 +237,7 @@ class PracticeScreen(OffguardScreen):
         """Reset; the message goes on to the app, which shows it."""
         self._reset()
         self._show_problem(
-            f"[b red]The take could not be finished:[/b red] {escape(message.problem.text)}"
+            f"[b red]{escape(message.title)}:[/b red] {escape(message.problem.text)}"
         )
 
     def _reset(self) -> None:
