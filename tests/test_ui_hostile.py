@@ -11,13 +11,13 @@ from pathlib import Path
 import numpy as np
 from textual.widgets import Input, Static
 
-from offguard.audio.simulated import ArrayRecorder
 from offguard.config import Settings
 from offguard.practice import Practice, TakeOutcome
 from offguard.questions import Question, QuestionBank
 from offguard.store import Store
 from offguard.ui.screens.practice import PracticeScreen
 from offguard.ui.screens.questions import QuestionsScreen
+from tests.array_recorder import ArrayRecorder
 from tests.ui_fakes import FakePractice, ScriptedTranscriber, fake_analysis, fake_transcript
 from tests.ui_pilot import SIZE, fake_app, reviewing, text_of, wait_for
 
