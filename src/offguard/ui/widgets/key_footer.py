@@ -8,6 +8,7 @@ Built from public Textual parts only (it looks like ``Footer(compact=True)``): e
 
 from __future__ import annotations
 
+import asyncio
 from typing import ClassVar
 
 from rich.text import Text
@@ -123,6 +124,8 @@ class KeyFooter(Widget):
         super().__init__(id=id)
         self.ready = False
         self.laid_out_width = 0
+        self.relayout_pending = False
+        self.relayout_lock = asyncio.Lock()
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -130,7 +133,19 @@ class KeyFooter(Widget):
     def bindings_changed(self, screen: Screen[object]) -> None:
         self.ready = True
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.recompose)
+            self.relayout()
+
+    def relayout(self) -> None:
+        """Recompose after the next refresh: once, however many changes asked for it (two
+        recomposes at once would mount the keys twice)."""
+        if not self.relayout_pending:
+            self.relayout_pending = True
+            self.call_after_refresh(self._relayout)
+
+    async def _relayout(self) -> None:
+        async with self.relayout_lock:
+            self.relayout_pending = False
+            await self.recompose()
 
     def shown_keys(self) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
         """(left, right) keys as (key, shown key, description) for the current width."""
@@ -185,4 +200,4 @@ class KeyFooter(Widget):
         if event.size.width != self.laid_out_width:
             self.laid_out_width = event.size.width
             if self.ready:
-                self.call_after_refresh(self.recompose)
+                self.relayout()
