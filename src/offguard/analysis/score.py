@@ -101,6 +101,13 @@ def score_text(text: str, situations: Situations) -> Scored:
     spans = sentences(text)
     present_frame = situations.narrative_present
     raws = raw_flags(text, norm, situations.modal_at)
+    # a listed "I'd"/"I will" the parse reads as no hypothetical (a past habit, a reported or
+    # chosen one: "I'd normally do the turkey myself", "the one I'd pick") is not flagged
+    raws = [
+        r
+        for r in raws
+        if r.kind != "hypothetical" or situations.kind_at(r.start) in (None, "hypothetical")
+    ]
     raws.extend(RawFlag(lo, hi, "habitual") for lo, hi in habits(situations))
     raws.extend(grammar.self_description(norm, present_frame))
     raws.extend(grammar.evaluations(norm))

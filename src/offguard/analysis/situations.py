@@ -98,6 +98,12 @@ _LEADING_DEPS = frozenset({"cc", "intj", "discourse", "mark", "prep"})
 _LEADING_WORDS = wordset("and but so then or because um uh er well like okay ok right yeah")
 _PARTICULAR_DETS = frozenset({"the", "this", "that", "those", "these", "his", "her", "their"})
 _SAME_FORM = frozenset({"set", "put", "cut", "hit", "let", "shut", "quit", "read", "split"})
+_REPORTING = wordset(
+    """
+    say tell ask agree promise decide explain warn reply mention admit guess think know
+    realise realize hope wish offer suggest
+    """
+)
 _LESSON = frozenset({"teach", "learn", "realise", "realize", "show", "remind", "prove"})
 _SPEECH = frozenset({"say", "ask", "tell", "shout", "reply", "go"})
 _GENERIC_PRONOUNS = wordset(
@@ -140,6 +146,8 @@ class Clause:
     now: bool = False
     #: a particular participant or thing: a name, a number, "the fryer", "that customer"
     particular: bool = False
+    #: reported ("she said I'd cover") or choosing an example ("the one I'd pick")
+    reported: bool = False
     #: the clause has its own subject or auxiliary (a bare conjoined verb has neither)
     own_grammar: bool = True
     #: "when" + present tense: a habit unless inside a scene
@@ -161,6 +169,14 @@ class Situations:
     questions: int = 0
     #: character offsets of the words tagged as modal verbs ("would", "'d", "could" ...)
     modal_at: frozenset[int] = frozenset()
+
+    def kind_at(self, pos: int) -> str | None:
+        """The kind of the (innermost) clause holding character ``pos``."""
+        best: Clause | None = None
+        for c in self.clauses:
+            if c.start <= pos < c.end and (best is None or c.end - c.start < best.end - best.start):
+                best = c
+        return None if best is None else best.kind
 
 
 def analyse(doc: Doc) -> Situations:
@@ -222,7 +238,7 @@ def analyse(doc: Doc) -> Situations:
         narrative,
         sum(not t.is_punct for t in doc),
         sum(t.text == "?" for t in doc),
-        frozenset(t.idx for t in doc if t.tag_ == "MD"),
+        frozenset(t.idx for t in doc if t.tag_ == "MD" and not _past_perfect_d(t, t.head)),
     )
 
 
@@ -252,10 +268,10 @@ def _clause(head: Token, heads: set[int]) -> Clause:
     words = {t.lower_ for t in own}
     modal = None
     for a in aux:
-        if a.tag_ == "MD":
+        if a.tag_ == "MD" and not _past_perfect_d(a, head):
             modal = _MODALS.get(a.lower_, a.lower_)
     tense = "none"
-    finite = [a for a in aux if a.tag_ in ("VBD", "VBP", "VBZ", "MD")] + (
+    finite = [a for a in aux if a.tag_ in ("VBD", "VBP", "VBZ") or (a.tag_ == "MD" and modal)] + (
         [head] if head.tag_ in ("VBD", "VBP", "VBZ") else []
     )
     if modal:
@@ -333,6 +349,11 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         if tense != "past":
             tense = "modal"
     negated = any(c.dep_ == "neg" for c in head.children)
+    # "she said I'd cover", "the one I'd pick": a modal reported or choosing, no hypothetical
+    governor = head.head
+    reported = (head.dep_ in ("ccomp", "xcomp") and governor.lemma_ in _REPORTING) or (
+        head.dep_ == "relcl" and governor.lower_ in ("one", "example", "story", "time")
+    )
     intro = subject == "this" or (
         subject == "there"
         and any(
@@ -401,6 +422,7 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         locative=locative,
         now=bool(words & _NOW),
         particular=particular,
+        reported=reported,
         own_grammar=bool(aux)
         or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children),
         when_present=when_present,
@@ -419,6 +441,13 @@ def _past_form(word: str) -> bool:
         if word.startswith(prefix) and word[len(prefix) :] in past:
             return True
     return False
+
+
+def _past_perfect_d(aux: Token, head: Token) -> bool:
+    """ "I'd looked at it", "I'd been training him": 'd is "had" before a past participle."""
+    if aux.lower_ not in ("'d", "’d", "d"):
+        return False
+    return head.tag_ == "VBN" or any(a.lower_ == "been" for a in head.children if a.dep_ == "aux")
 
 
 def _inherited_tense(tok: Token) -> str:
@@ -499,6 +528,7 @@ def _past_would(clauses: Sequence[Clause], doc: Doc) -> None:
     for c in clauses:
         if (
             c.modal == "would"
+            and not c.reported
             and c.sentence not in conditional
             and c.subject in ("i", "we", "third", "name", "definite", "generic")
             and c.lemma not in ("say", "like", "love", "think", "guess", "imagine", "recommend")
@@ -552,6 +582,8 @@ def _kind(c: Clause, narrative: bool) -> str:
         return "episodic"  # "she won't leave the car", "I can't get the ambulance up"
     if c.when_present and not narrative:
         return "habitual"
+    if c.modal is not None and c.reported:
+        return "state"
     if c.modal is not None:
         if c.modal == "would" and c.frequency:
             return "habitual"
