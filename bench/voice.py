@@ -46,9 +46,11 @@ def trailing() -> None:
         drops.append(volume.trailing_drop_db)
         flagged += bool(volume.trailing_off)
         print(f"{clip.path.name:60s} {volume.trailing_drop_db:+5.1f} dB  {volume.sentences} sent.")
+    if not drops:
+        raise SystemExit("no clip has two or more full sentences")
     a = np.array(drops)
     print(
-        f"\ntrailing drop over {len(a)} clips with full sentences: median {np.median(a):.1f} dB, "
+        f"\ntrailing drop over {len(a)} clips with 2+ sentences: median {np.median(a):.1f} dB, "
         f"max {a.max():.1f} dB; flagged as trailing off: {flagged}"
     )
 

@@ -13,8 +13,9 @@ Thresholds, from speech measured here (``bench/voice.py``): natural read speech 
 clips resynthesised at one constant pitch (Praat PSOLA) span 0.1-0.6. :data:`MONOTONE_SEMITONES`
 (4) lies below every natural clip and far above the flat ones; :data:`LIVELY_SEMITONES` (6) is
 the band's lower edge. Trailing off: the loudness peak of a sentence's last two words against
-the median peak of its other words; natural read speech drops 2.4 dB (median over clips), so a
-drop of :data:`TRAILING_DB` (6 dB) or more, in the median sentence, is flagged.
+the median peak of its other words, over at least two sentences; natural read speech drops
+2.3 dB (median of the 28 shared clips with two or more sentences, at most 5.7), so a drop of
+:data:`TRAILING_DB` (6 dB) or more, in the median sentence, is flagged.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ MONOTONE_SEMITONES = 4.0
 LIVELY_SEMITONES = TARGETS["pitch_range_semitones"].low or 6.0
 #: A median end-of-sentence loudness drop of this many dB or more is trailing off.
 TRAILING_DB = TARGETS["trailing_drop_db"].high or 6.0
+#: Trailing off is judged on at least this many full sentences (one ending is too little).
+MIN_SENTENCES = 2
 #: Less voiced speech than this (seconds) is not enough to measure.
 MIN_VOICED_SECONDS = 1.0
 #: Points in the pitch contour kept for display.
@@ -213,8 +216,9 @@ def _volume(sound: Any, voiced_times: numpy.ndarray, words: list[Word]) -> Volum
         if len(known) != len(peaks):
             continue
         drops.append(float(np.median(known[:-2]) - np.mean(known[-2:])))
-    if not drops:
-        return Volume(float(hi - lo), None, note="no full sentences to judge trailing off")
+    if len(drops) < MIN_SENTENCES:
+        note = "too few full sentences to judge trailing off"
+        return Volume(float(hi - lo), None, sentences=len(drops), note=note)
     drop = float(np.median(drops))
     return Volume(float(hi - lo), drop >= TRAILING_DB, drop, len(drops))
 
