@@ -14,7 +14,7 @@ clips resynthesised at one constant pitch (Praat PSOLA) span 0.1-0.6. :data:`MON
 (4) lies below every natural clip and far above the flat ones; :data:`LIVELY_SEMITONES` (6) is
 the band's lower edge. Trailing off: the loudness peak of a sentence's last two words against
 the median peak of its other words, over at least two sentences; natural read speech drops
-2.3 dB (median of the 28 shared clips with two or more sentences, at most 5.7), so a drop of
+2.3 dB (median of the 29 shared clips with two or more sentences, at most 5.7), so a drop of
 :data:`TRAILING_DB` (6 dB) or more, in the median sentence, is flagged.
 """
 
