@@ -83,7 +83,7 @@ def analyze_text(
     from offguard.analysis.flags import REASONS
     from offguard.analysis.score import score_text, swept
     from offguard.analysis.shading import shade
-    from offguard.analysis.situations import Situations, analyse, parse
+    from offguard.analysis.situations import Situations, analyse, generic_clauses, parse
     from offguard.analysis.star import detect
     from offguard.analysis.suggest import suggest
 
@@ -114,6 +114,7 @@ def analyze_text(
     verdict = "specific" if scored.score >= 50 else "generic"
     if verdict == "generic" and scored.sentence_spans:
         raw_flags = sorted(raw_flags + swept(text, scored))
+        raw_flags = sorted(raw_flags + _unflagged(raw_flags, generic_clauses(sit, doc)))
     flags = [Span(s, e, text[s:e], kind, REASONS[kind]) for s, e, kind in raw_flags]
     suggestions = suggest(
         empty=not scored.sentence_spans,
@@ -142,6 +143,13 @@ def analyze_text(
         suggestions=suggestions,
         delivery=delivery,
     )
+
+
+def _unflagged(
+    flags: list[tuple[int, int, str]], extra: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The clauses of ``extra`` that no flag touches yet."""
+    return [c for c in extra if not any(s < c[1] and c[0] < e for s, e, _ in flags)]
 
 
 def _short_answer(score: float, sentence_scores: list[float]) -> float:

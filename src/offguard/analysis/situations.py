@@ -641,6 +641,43 @@ def speech_clauses(clauses: Sequence[Clause]) -> int:
 _NOW = wordset("now nowadays")
 
 
+def generic_clauses(sit: Situations, doc: Doc | None) -> list[tuple[int, int, str]]:
+    """In an answer judged generic, the clauses whose grammar says why, as flags: kind-level
+    claims ("platitude": "people don't leave jobs, they leave managers"), habits of anyone
+    ("habitual": "Every service was like that", "everyone used to say..."), lessons drawn
+    ("platitude": "it really developed me as a leader") and verdicts on the whole with nothing
+    to check ("vague-outcome": "It was a real journey for all of us", "The colleagues were
+    fantastic")."""
+    out: list[tuple[int, int, str]] = []
+    for c in sit.clauses:
+        if c.kind == "generic" or c.lesson:
+            out.append((c.start, c.end, "platitude"))
+        elif c.kind == "habitual":
+            out.append((c.start, c.end, "habitual"))
+        elif (
+            doc is not None
+            and c.kind == "state"
+            and c.lemma == "be"
+            and c.subject in ("third", "definite", "there", "generic", "we")
+            and not (c.numbers or c.names or c.anchor)
+            and _evaluative(doc[c.head])
+        ):
+            out.append((c.start, c.end, "vague-outcome"))
+    return out
+
+
+def _evaluative(head: Token) -> bool:
+    """A copula whose complement is an evaluation: "was fantastic", "was a real journey"."""
+    for c in head.children:
+        if c.dep_ == "acomp" and c.pos_ == "ADJ":
+            return True
+        if c.dep_ == "attr" and any(a.dep_ == "amod" and a.pos_ == "ADJ" for a in c.children):
+            return True
+        if c.dep_ == "attr" and c.lower_ in ("no", "nothing"):
+            return True
+    return False
+
+
 def habits(sit: Situations) -> list[tuple[int, int]]:
     """Spans of the habit clauses the speaker is in ("I listen, I apologise", "every Monday I
     check the stock", "I'd always ring them"): a habit described, not an event. The new
