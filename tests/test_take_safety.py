@@ -337,3 +337,41 @@ def test_a_silent_import_says_so_without_blaming_the_microphone(
     assert "imported file" in outcome.error and "microphone" not in outcome.error
     delivery = outcome.analysis.delivery
     assert delivery is None or delivery.pitch is None  # the silence was not analysed
+
+
+def test_a_full_disk_when_the_take_is_stored_keeps_it_for_recovery(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    practice = practice_on(settings, noise(3.0))
+    active = practice.start_take(load_questions(None).questions[0])
+    time.sleep(1.5)
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise StorageError("Cannot use the database: database or disk is full.")
+
+    monkeypatch.setattr(practice.store, "finish_take", disk_full)
+    with pytest.raises(StorageError) as caught:
+        active.stop()
+    assert str(active.path) in caught.value.message and "recovers" in (caught.value.fix or "")
+    monkeypatch.undo()
+    assert active.path.stat().st_size > 0
+    with Store.open(settings.db_path) as store:
+        assert recover_takes(store).recovered == [active.take_id]
+
+
+def test_the_lock_holds_even_when_its_pid_cannot_be_written(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import offguard.takelock as takelock
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(takelock.os, "write", full)
+    audio = ensure_data_dir(settings.data_dir) / "audio" / "x.flac"
+    lock = takelock.TakeLock.acquire(audio)
+    try:
+        assert takelock.held_by_live_process(audio) is True
+    finally:
+        lock.release()
+    assert takelock.held_by_live_process(audio) is False

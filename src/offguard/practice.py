@@ -173,7 +173,7 @@ class ActiveTake:
             raise
         store = self._practice.store
         if result.duration < MIN_TAKE_SECONDS:
-            self._streamer.cancel()
+            self._drop_transcription()
             try:
                 store.finish_take(self.take_id, duration=result.duration, status="failed")
                 store.delete_take(self.take_id)
@@ -188,6 +188,14 @@ class ActiveTake:
                 overflows=result.overflows,
                 note=result.error,
             )
+        except OffguardError as exc:  # a full disk or a read-only database
+            self._drop_transcription()
+            raise StorageError(
+                f"Your take's audio is kept in {self.path} but the take could not be stored: "
+                f"{exc.message}",
+                "free some disk space (or make the data folder writable); offguard recovers "
+                "the take the next time it starts.",
+            ) from exc
         finally:
             self._lock.release()
         try:
@@ -201,6 +209,13 @@ class ActiveTake:
         return self._practice._store_results(
             self.take_id, self.question, transcript, status="saved", error=result.error
         )
+
+    def _drop_transcription(self) -> None:
+        """Cancel the live transcription and wait for its worker (a decode still running when
+        the process exits aborts it)."""
+        self._streamer.cancel()
+        with contextlib.suppress(Exception):
+            self._streamer.finish()
 
     def discard(self) -> None:
         """Stop and throw the take away (file and row)."""

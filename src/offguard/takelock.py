@@ -59,9 +59,10 @@ class TakeLock:
         try:
             if not _try_lock(fd):
                 raise BlockingIOError(f"{path} is held by another process")
-            os.ftruncate(fd, 0)
-            os.lseek(fd, 0, os.SEEK_SET)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            with contextlib.suppress(OSError):  # for people only: a full disk must not stop us
+                os.ftruncate(fd, 0)
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, f"{os.getpid()}\n".encode())
         except BaseException:
             os.close(fd)
             raise
