@@ -337,6 +337,7 @@ def test_a_silent_import_says_so_without_blaming_the_microphone(
     assert "imported file" in outcome.error and "microphone" not in outcome.error
     delivery = outcome.analysis.delivery
     assert delivery is None or delivery.pitch is None  # the silence was not analysed
+    assert outcome.transcript.settings == {"skipped": "silent file"}  # nor transcribed
 
 
 def test_a_full_disk_when_the_take_is_stored_keeps_it_for_recovery(

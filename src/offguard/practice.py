@@ -75,6 +75,21 @@ class TakeOutcome:
     error: str | None = None
 
 
+SILENT_PEAK = 10 ** (-60 / 20)
+"""Below -60 dBFS at its loudest a file holds no sound a microphone in a room would give."""
+
+
+def _silent(audio: np.ndarray) -> bool:
+    """Digital silence (a muted or broken recording), checked block by block."""
+    import numpy as np
+
+    step = 1 << 20
+    return all(
+        float(np.max(np.abs(audio[i : i + step]), initial=0.0)) < SILENT_PEAK
+        for i in range(0, len(audio), step)
+    )
+
+
 def _storage_fix(exc: OSError) -> str:
     """The fix for a failed write: space for a full disk, permissions otherwise."""
     import errno
@@ -340,7 +355,12 @@ class Practice:
         duration = len(audio) / 16000
         if duration < MIN_TAKE_SECONDS:
             raise too_short(duration)
-        transcript = self.transcriber.transcribe(audio, samplerate=16000)
+        if _silent(audio):  # nothing to transcribe: do not spend minutes and gigabytes on it
+            transcript = Transcript(
+                "", (), duration, self.transcriber.model_name, {"skipped": "silent file"}
+            )
+        else:
+            transcript = self.transcriber.transcribe(audio, samplerate=16000)
         del audio  # hours of audio: do not hold it while copying and analysing
         started = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
         dest = self.new_audio_path(question.id, _now(), suffix=path.suffix.lower())
