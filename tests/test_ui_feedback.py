@@ -17,6 +17,9 @@ def test_verdict_line_reads_exactly() -> None:
     stored = Analysis.from_dict(analysis.to_dict())
     assert feedback.verdict_line(stored) == "Verdict: generic  (31/100)"
     assert stored == analysis
+    analysis.specificity = 1.46  # stored as 1.5: both read 2, not 1 then 2
+    stored = Analysis.from_dict(analysis.to_dict())
+    assert feedback.verdict_line(analysis) == feedback.verdict_line(stored)
 
 
 def test_flags_are_red_and_specifics_green() -> None:

@@ -65,9 +65,10 @@ class ReviewData:
 
 
 def verdict_line(analysis: Analysis) -> str:
-    """Exactly ``Verdict: generic`` or ``Verdict: specific``, then the score."""
+    """Exactly ``Verdict: generic`` or ``Verdict: specific``, then the score as stored (one
+    decimal, then whole), so a fresh take and the same take read back show the same number."""
     verdict = "specific" if analysis.verdict.lower() == "specific" else "generic"
-    return f"Verdict: {verdict}  ({round(analysis.specificity)}/100)"
+    return f"Verdict: {verdict}  ({round(round(analysis.specificity, 1))}/100)"
 
 
 def transcript_text(text: str, analysis: Analysis) -> Text:
