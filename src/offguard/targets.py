@@ -6,7 +6,7 @@ nothing else defines a target.
 Targets: pace 130-160 words per minute; fillers under 5 per 100 words (about 6.5 per minute at
 130 wpm); behavioural answers 60-120 seconds; specificity at least 50 (the coach's boundary);
 the first word within 5 seconds (a pause of a few seconds to think is fine; longer reads as
-stuck); a pitch range of 6 semitones or more (natural read speech: 5th percentile 6.5, median
+stuck); a pitch range of 6 semitones or more (natural read speech: 5th percentile 6.4, median
 10; under 4 is monotone, see :mod:`offguard.analysis.voice`); sentence ends no more than 6 dB
 quieter than the rest of the sentence (natural read speech: 2.4 dB).
 """
