@@ -21,3 +21,23 @@ def test_model_package_is_the_mit_small_english_model() -> None:
     assert meta["license"] == "MIT"
     assert meta["version"] == "3.8.0"
     assert meta["lang"] == "en"
+
+
+def test_fast_attribute_rules_match_the_model_pipeline() -> None:
+    """The coach skips the matcher-based attribute_ruler for a lookup: same annotations."""
+    from pathlib import Path
+
+    from offguard.analysis.situations import parse_many
+
+    data = Path(__file__).parent / "data" / "answers-blind4.jsonl"
+    texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines()]
+    reference = list(nlp.get_nlp().pipe(texts, disable=["ner"]))
+    fast = parse_many(texts)
+    pairs = [
+        (a, b)
+        for ref, got in zip(reference, fast, strict=True)
+        for a, b in zip(ref, got, strict=True)
+    ]
+    assert len(pairs) > 5000
+    for a, b in pairs:
+        assert (a.pos_, str(a.morph), a.lemma_, a.dep_) == (b.pos_, str(b.morph), b.lemma_, b.dep_)
