@@ -67,7 +67,7 @@ class FeedbackRequestScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box", id="feedback-box"):
-            yield Label(f"[b]Ask {self.interview.company} for feedback[/b]")
+            yield Label(Text(f"Ask {self.interview.company} for feedback", style="bold"))
             yield Static(Text("Drafting…", style="dim"), id="feedback-note")
             yield Static("", id="feedback-email")
             with Horizontal(classes="buttons"):
@@ -162,7 +162,7 @@ class InterviewNotesScreen(ModalScreen[InterviewNotes | None]):
     def compose(self) -> ComposeResult:
         iv = self.interview
         with VerticalScroll(classes="modal-box", id="notes-form"):
-            yield Label(f"[b]{iv.company}[/b] {iv.role}".rstrip())
+            yield Label(Text.assemble((iv.company, "bold"), f" {iv.role}".rstrip()))
             yield Label("Feedback you received (paste the email)")
             yield TextArea(iv.feedback, id="feedback", soft_wrap=True)
             yield Label("Reflection: what you'd do differently")

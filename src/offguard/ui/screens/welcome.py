@@ -20,8 +20,8 @@ from offguard.ui.widgets.key_footer import KeyFooter
 
 #: How many questions the first-run form asks for.
 QUESTION_FIELDS = 3
-#: The company logged when the user gives questions but no company.
-NO_COMPANY = "A recent interview"
+#: The company logged when none is given (a placeholder the feedback email keeps for the user).
+NO_COMPANY = "[Company]"
 
 
 class WelcomeScreen(ModalScreen[NewInterview | None]):
@@ -37,9 +37,10 @@ class WelcomeScreen(ModalScreen[NewInterview | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box", id="welcome"):
             yield Label("[b]Had an interview recently?[/b]", id="welcome-title")
-            yield Label(
+            yield Static(
                 "Which questions caught you off guard? Type them as they were asked: they go "
-                "first in today's practice queue. [dim](escape skips)[/dim]"
+                "first in today's practice queue. [dim](escape skips)[/dim]",
+                id="welcome-intro",
             )
             for n in range(1, QUESTION_FIELDS + 1):
                 yield Input(placeholder=f"Question {n} that caught you off guard", id=f"q{n}")
