@@ -205,13 +205,8 @@ def test_routine_with_a_recurring_time_is_no_scene(text: str) -> None:
     [
         "I worked in retail for a few years, then moved into admin. I liked both jobs.",
         "I went to college and studied business. Then I got a job in an office.",
-        pytest.param(
-            "My last job was in a call centre. I answered calls and helped customers with their "
-            "accounts.",
-            marks=pytest.mark.xfail(
-                strict=True, reason="a bare two-sentence life summary reads as told events"
-            ),
-        ),
+        "My last job was in a call centre. I answered calls and helped customers with their "
+        "accounts.",
     ],
 )
 def test_plain_life_summary_is_generic(text: str) -> None:

@@ -144,6 +144,8 @@ def score_text(text: str, situations: Situations) -> Scored:
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
     extra = _contextual(text, norm, spans, cues, events, own_total, raws)
     raws.extend(r for r in extra if not changed_practice(norm, spans, cues, r))
+    # "two years ago", "Christmas Day two years ago": a figure that dates one occasion
+    raws = [r for r in raws if not (r.kind == "unsupported-number" and _dates(norm, r))]
     generic = [0.0] * len(spans)
     weights: list[tuple[int, float]] = []
     for raw in _merge_same_kind(raws):
@@ -246,6 +248,14 @@ def _contextual(
             for m in _WE.finditer(norm, lo, hi):
                 out.append(RawFlag(m.start(), m.end(), "vague-we"))
     return out
+
+
+_AGO = re.compile(r"\s*(?:\w+\s+){0,3}?ago(?![\w'])")
+
+
+def _dates(norm: str, raw: RawFlag) -> bool:
+    """Is the figure followed by "ago" ("two years ago")?"""
+    return bool(_AGO.match(norm, raw.end)) or " ago" in norm[raw.start : raw.end]
 
 
 def _in_working(raw: RawFlag, spans: list[tuple[int, int]], cues: list[SentenceCues]) -> bool:
