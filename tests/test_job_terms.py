@@ -189,3 +189,16 @@ def test_cli_analyze_with_a_job_ad(tmp_path: Path, capsys: Any) -> None:
     assert run(["analyze", str(answer), "--job", str(tmp_path / "nope.txt"), *args]) == 1
     err = capsys.readouterr().err
     assert err.startswith("offguard: error: Cannot read") and err.count("\n") == 1
+
+
+def test_hyphenated_compounds_stay_whole_and_match_written_either_way() -> None:
+    ad = (
+        "Full-time, hands-on role. Own the on-call rotation, write post-mortems and run "
+        "real-time data pipelines."
+    )
+    found = [t.text for t in extract_terms(ad)]
+    assert {"on-call rotation", "post-mortems", "real-time data pipelines"} <= set(found)
+    assert not any("full" in t or "hands" in t or "role" in t for t in found)
+    result = job_terms(ad, "I was on call for the rotation and wrote the postmortem.")
+    assert {"on-call rotation", "post-mortems"} <= set(result.covered)
+    assert "real-time data pipelines" in result.missing

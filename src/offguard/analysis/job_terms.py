@@ -7,7 +7,7 @@ commis chefs" -> "commis chefs"), trimmed of articles, pronouns, numbers and pra
 "communication"; "experience" alone is dropped). The employer's offer and legal boilerplate
 ("competitive salary", "equal opportunities employer", a "We offer..." line) are dropped whole,
 as are the ad's title line, the employer's name and places. Multi-word terms stay whole
-("incident response", "food safety standards").
+("incident response", "food safety standards"), hyphenated ones too ("on-call rotation").
 
 Ranking: how often the term's words occur in the ad, plus a little for tools and named
 qualifications (proper nouns, acronyms), for multi-word terms and for coming early.
@@ -126,7 +126,7 @@ def extract_terms(job_text: str, limit: int = 20) -> list[Term]:
             continue
         all_lemmas.extend(_lemma(t) for t in doc if not t.is_punct and not t.is_space)
         for tokens in _candidates(doc, title_names):
-            key = tuple(_lemma(t) for t in tokens)
+            key = tuple(_lemma(t) for t in tokens if not t.is_punct)
             if key in found:
                 continue
             named = any(_is_name(t) for t in tokens)
@@ -233,9 +233,46 @@ def _lemma(token: Token) -> str:
 
 def _candidates(doc: Doc, title_names: set[str]) -> Iterable[list[Token]]:
     for chunk in doc.noun_chunks:
+        if any(_joins(t) for t in chunk):
+            continue  # a hyphenated compound: _hyphenated reads it whole
         tokens = _trim(chunk, title_names)
         if tokens:
             yield tokens
+    yield from _hyphenated(doc)
+
+
+def _joins(token: Token) -> bool:
+    """A hyphen inside a word ("on-call"; not "28-bed")."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].is_alpha
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
+
+
+def _hyphenated(doc: Doc) -> Iterable[list[Token]]:
+    """Hyphenated compounds the parser splits ("on-call rotation", "post-mortems"): the
+    compound and the nouns after it."""
+    for i in range(1, len(doc) - 1):
+        left, right = doc[i - 1], doc[i + 1]
+        if not _joins(doc[i]) or not right.is_alpha:
+            continue
+        end = i + 2
+        while end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+            end += 1
+        while end > i + 2 and (doc[end - 1].lower_ in GENERIC or _lemma(doc[end - 1]) in GENERIC):
+            end -= 1  # "hands-on role" -> "hands-on"
+        if end == i + 2 and right.pos_ not in ("NOUN", "PROPN", "VERB"):
+            continue  # "hands-on", "full-time" on their own are no term
+        span = doc[i - 1 : end]
+        if any(_lemma(t) in BOILERPLATE or t.lower_ in BOILERPLATE for t in span):
+            continue
+        if left.lower_ in PRAISE and end == i + 2:
+            continue
+        yield list(span)
 
 
 def _trim(chunk: Span, title_names: set[str]) -> list[Token] | None:
