@@ -108,6 +108,15 @@ def run(minutes: float, daemon: object, root: Path) -> None:
     print(f"input overflows        {active.overflows}")
     print(f"live text updates      {len(updates)}")
     print(f"stop-to-feedback       {stop_to_feedback:.2f} s  (verdict {outcome.analysis.verdict})")
+    settings = outcome.transcript.settings
+    print(
+        f"  at stop: tail {settings.get('tail_seconds')} s after the committed words, "
+        f"tail ready {settings.get('tail_ready')}, filler passes skipped "
+        f"{settings.get('filler_passes_skipped')}; last decodes: "
+        + ", ".join(
+            f"{st.kind} {st.seconds:.1f} s in {st.took:.2f} s" for st in active._streamer.stats[-3:]
+        )
+    )
     print(f"WER streamed           {wer(reference, outcome.transcript.text):.2%}")
     print(f"peak RSS               {max(peak[0], peak_rss_mb()):.0f} MB")
     store.close()

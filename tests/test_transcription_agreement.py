@@ -91,6 +91,7 @@ class ScriptDecoder:
         self.calls: list[tuple[float, float, bool]] = []
         self.gate: threading.Event | None = None  # the first decode waits for it
         self.gate_reached = threading.Event()
+        self.filler_passes: list[tuple[float, float]] = []
 
     def load(self) -> None: ...
 
@@ -107,6 +108,7 @@ class ScriptDecoder:
         cancel: Callable[[], bool] | None = None,
         on_segment: Callable[[str], None] | None = None,
         live: bool = False,
+        fillers: bool = True,
     ) -> Transcript:
         if self.gate is not None and not self.calls:
             self.gate_reached.set()
@@ -128,6 +130,19 @@ class ScriptDecoder:
         offset: float = 0.0,
         cancel: Callable[[], bool] | None = None,
     ) -> Sequence[Word]:
+        return words
+
+    def add_fillers(
+        self,
+        audio: Any,
+        words: Sequence[Word],
+        *,
+        samplerate: int = 16000,
+        prompt: str | None = None,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Sequence[Word]:
+        self.filler_passes.append((offset, offset + len(audio) / samplerate))
         return words
 
 
@@ -200,3 +215,22 @@ def test_a_worker_that_falls_behind_skips_to_the_newest_audio() -> None:
     # The decode after the slow one took all the audio recorded meanwhile, in one go.
     assert decoder.calls[0][1] <= 1.2
     assert decoder.calls[1][1] == 8.0
+
+
+def test_a_pause_makes_the_stretch_before_it_final_and_fillers_follow_when_idle() -> None:
+    # Two sentences of 4.8 s with a 0.9 s pause between, then 2 s of quiet before stop.
+    first = steady(12)
+    second = [Word(w.word + "b", w.start + 5.7, w.end + 5.7, 0.9) for w in steady(12)]
+    decoder = ScriptDecoder(first + second)
+    quiet = np.zeros(int(0.9 * SR), np.float32)
+    audio = np.concatenate([loud(4.8), quiet, loud(4.8), np.zeros(2 * SR, np.float32)])
+    streamer = StreamingTranscriber(decoder, SR, start_worker=False)
+    feed_paced(streamer, audio, decoder)
+    result = streamer.finish()
+    assert result.text.split() == [w.word for w in first + second]
+    finals = [(a, b) for a, b, live in decoder.calls if not live]
+    # The first sentence was decoded whole once its pause came, cut inside the pause.
+    assert finals and finals[0][0] == 0.0 and 4.8 < finals[0][1] < 5.7
+    # Its filler pass ran on the same audio once the worker had nothing else to do.
+    assert decoder.filler_passes and decoder.filler_passes[0] == finals[0]
+    assert result.settings["filler_passes_skipped"] == 0

@@ -123,6 +123,7 @@ class FakeTranscriber:
         cancel: Callable[[], bool] | None = None,
         on_segment: Callable[[str], None] | None = None,
         live: bool = False,
+        fillers: bool = True,
     ) -> Transcript:
         self.calls += 1
         duration = len(audio) / samplerate if hasattr(audio, "__len__") else 0.0
@@ -140,6 +141,18 @@ class FakeTranscriber:
         words: Sequence[Word],
         *,
         samplerate: int = 16000,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Sequence[Word]:
+        return words
+
+    def add_fillers(
+        self,
+        audio: Any,
+        words: Sequence[Word],
+        *,
+        samplerate: int = 16000,
+        prompt: str | None = None,
         offset: float = 0.0,
         cancel: Callable[[], bool] | None = None,
     ) -> Sequence[Word]:

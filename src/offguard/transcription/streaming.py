@@ -45,6 +45,8 @@ MAX_WINDOW = 15.0
 MIN_CHUNK = 4.0
 #: At stop, the latest live decode is kept if it heard this much quiet after the last sound.
 HEARD_QUIET = 0.3
+#: At stop, the tail is decoded from this many seconds before the committed words end.
+TAIL_CONTEXT = 3.0
 #: Quiet before the speaker starts is dropped, except this much (seconds).
 KEEP_QUIET = 0.5
 
@@ -57,6 +59,17 @@ class DecodeStat:
     start: float
     seconds: float
     took: float
+
+
+@dataclass
+class _Piece:
+    """A final stretch of the take: its words, and its audio until its filler pass is done."""
+
+    text: str
+    words: list[Word]
+    audio: FloatArray | None = None
+    offset: float = 0.0  # where ``audio`` starts in the take (seconds)
+    context: str | None = None  # the final text before it
 
 
 @dataclass
@@ -108,8 +121,7 @@ class StreamingTranscriber:
         self._fed_at_wake = 0
         # Worker-owned state.
         self._agreement = LocalAgreement()
-        self._texts: list[str] = []  # final text, piece by piece
-        self._words: list[Word] = []  # final words
+        self._pieces: list[_Piece] = []  # the final transcript so far
         self._live_end = -1  # sample index the latest live decode heard up to
         self._live_start = 0.0
         self._shown = LiveText("", "")
@@ -178,10 +190,11 @@ class StreamingTranscriber:
             decodes=len(self.stats),
             tail_ready=self._tail_ready,
             tail_seconds=round(self._tail_seconds, 3),
+            filler_passes_skipped=sum(1 for p in self._pieces if p.audio is not None),
         )
         return Transcript(
-            text=" ".join(t for t in self._texts if t),
-            words=tuple(_monotonic(self._words)),
+            text=" ".join(p.text for p in self._pieces if p.text),
+            words=tuple(_monotonic([w for p in self._pieces for w in p.words])),
             duration=self._total / self.samplerate,
             model=self.transcriber.model_name,
             settings=settings,
@@ -260,7 +273,7 @@ class StreamingTranscriber:
             # Nothing said since the window started: keep only a little of the quiet.
             if win.audio.size > 2 * KEEP_QUIET * sr:
                 self._advance(win.end - int(KEEP_QUIET * sr))
-            return self.interval
+            return 0.0 if self._filler_pass() else self.interval
         pauses = [p for p in win.pauses if self._min <= p - win.cut <= self._max]
         if pauses:
             self._finalize(win, pauses[-1], "final")
@@ -269,9 +282,11 @@ class StreamingTranscriber:
             self._force(win)
             return 0.0
         if win.quiet_since <= self._live_end:
-            return self.interval  # no new speech since the latest live decode
+            return 0.0 if self._filler_pass() else self.interval  # no new speech
         wait = self._live_start + self.interval - time.perf_counter()
         if wait > 0 and self._paced:
+            if self._filler_pass():  # spare time before the next live decode
+                return 0.0
             return wait  # feed() or finish() may wake the worker earlier
         self._live(win)
         return max(0.0, self._live_start + self.interval - time.perf_counter())
@@ -300,9 +315,12 @@ class StreamingTranscriber:
             prompt=self._context(),
             offset=win.cut / self.samplerate,
             cancel=self._cancelled.is_set,
+            fillers=False,  # the filler pass runs when the worker has time to spare
         )
         self._stat(kind, win.cut, to - win.cut, began)
-        self._add_final(result.text, list(result.words))
+        self._add_final(
+            result.text, list(result.words), audio=win.audio[: to - win.cut], start=win.cut
+        )
         self._agreement.take()
         self._advance(to)
         self._publish()
@@ -345,24 +363,26 @@ class StreamingTranscriber:
             self._stat("tail", win.cut, 0, began)
             return None
         committed = self._agreement.take()
-        start = win.cut
+        split = win.cut  # the words before it are committed
         if committed:
-            start = max(win.cut, min(win.end, int((committed[-1].end + 0.05) * sr)))
-            self._add_final(None, self._cover(win.audio[: start - win.cut], committed, win.cut))
-        tail = win.audio[start - win.cut :]
-        self._tail_seconds = tail.size / sr
-        # One quick decode (no filler pass: every decode here is time the user waits), then
-        # the coverage guarantee, so the last words are never cut.
+            split = max(win.cut, min(win.end, int((committed[-1].end + 0.05) * sr)))
+            self._add_final(None, self._cover(win.audio[: split - win.cut], committed, win.cut))
+        # Decode from a little before the committed point (Whisper needs some context to hear
+        # a last short word), keep the words after it. One decode, no filler pass: every
+        # decode here is time the user waits. The coverage guarantee is part of the decode.
+        begin = max(win.cut, split - int(TAIL_CONTEXT * sr))
+        self._tail_seconds = (win.end - split) / sr
         result = self.transcriber.transcribe(
-            tail,
+            win.audio[begin - win.cut :],
             samplerate=sr,
             prompt=self._context(),
-            offset=start / sr,
+            offset=begin / sr,
             cancel=self._cancelled.is_set,
-            live=True,
+            fillers=False,
         )
-        self._add_final(None, self._cover(tail, list(result.words), start))
-        self._stat("tail", start, tail.size, began)
+        after = [w for w in result.words if (w.start + w.end) / 2 >= split / sr]
+        self._add_final(None, after)
+        self._stat("tail", begin, win.end - begin, began)
         return None
 
     # -- helpers -----------------------------------------------------------------------------
@@ -382,18 +402,52 @@ class StreamingTranscriber:
         )
 
     def _context(self) -> str | None:
-        return " ".join(t for t in self._texts if t) or None
+        return " ".join(p.text for p in self._pieces if p.text) or None
 
-    def _add_final(self, text: str | None, words: list[Word]) -> None:
+    def _add_final(
+        self,
+        text: str | None,
+        words: list[Word],
+        *,
+        audio: FloatArray | None = None,
+        start: int = 0,
+    ) -> None:
+        """Append a final piece; with ``audio`` (from sample ``start``), its filler pass is
+        still to be done."""
         if text is None:
             text = " ".join(w.word for w in words)
-        if text.strip():
-            self._texts.append(text.strip())
-        self._words.extend(words)
+        if audio is not None and not words:
+            audio = None  # nothing said: no fillers to find either
+        piece = _Piece(text.strip(), words, audio, start / self.samplerate, self._context())
+        self._pieces.append(piece)
+
+    def _filler_pass(self) -> bool:
+        """Add the fillers to the oldest final piece still without them; False if none."""
+        piece = next((p for p in self._pieces if p.audio is not None), None)
+        if piece is None or piece.audio is None:
+            return False
+        began = time.perf_counter()
+        words = list(
+            self.transcriber.add_fillers(
+                piece.audio,
+                piece.words,
+                samplerate=self.samplerate,
+                prompt=piece.context,
+                offset=piece.offset,
+                cancel=self._cancelled.is_set,
+            )
+        )
+        self._stat("fillers", int(piece.offset * self.samplerate), piece.audio.size, began)
+        piece.audio = None
+        if len(words) != len(piece.words):
+            piece.words = words
+            piece.text = " ".join(w.word for w in words)
+            self._publish()
+        return True
 
     def _publish(self) -> None:
         committed = " ".join(
-            [t for t in self._texts if t] + [w.word for w in self._agreement.committed]
+            [p.text for p in self._pieces if p.text] + [w.word for w in self._agreement.committed]
         )
         provisional = " ".join(w.word for w in self._agreement.provisional)
         shown = LiveText(committed, provisional)

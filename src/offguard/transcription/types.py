@@ -78,8 +78,23 @@ class Transcriber(Protocol):
         cancel: Callable[[], bool] | None = None,
         on_segment: Callable[[str], None] | None = None,
         live: bool = False,
+        fillers: bool = True,
     ) -> Transcript:
-        """``live``: a quick provisional decode (may skip the passes that cost time)."""
+        """``live``: a quick provisional decode (may skip the passes that cost time).
+        ``fillers=False``: leave the filler pass to :meth:`add_fillers`."""
+        ...
+
+    def add_fillers(
+        self,
+        audio: Any,
+        words: Sequence[Word],
+        *,
+        samplerate: int = 16000,
+        prompt: str | None = None,
+        offset: float = 0.0,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Sequence[Word]:
+        """``words`` of ``audio`` plus the fillers ("um", "uh") the plain decode left out."""
         ...
 
     def cover(
