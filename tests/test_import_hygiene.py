@@ -52,3 +52,22 @@ def test_cli_help_does_not_load_heavy_modules() -> None:
     )
     out = fresh_python(code)
     assert out == "", f"`offguard --help` imports heavy modules: {out}"
+
+
+def test_the_layer_contract_lists_every_core_module() -> None:
+    """A new core module must be under the import-linter contract "the core never imports the
+    UI or the CLI" (pyproject.toml), or lint-imports would not check it."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    config = tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    core = next(c for c in contracts if "offguard.cli" in c["forbidden_modules"])
+    top = {
+        f"offguard.{info.name}"
+        for info in pkgutil.iter_modules([str(SRC)])
+        if info.name not in ("ui", "cli", "__main__")
+    }
+    assert top == set(core["source_modules"])
