@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Checkbox, Input, Label, Select
 
 from offguard.questions import (
     ANY_ROLE,
@@ -20,6 +17,7 @@ from offguard.questions import (
     normalize_role,
     user_question_id,
 )
+from offguard.ui.screens.modals import FormScreen
 
 
 @dataclass(frozen=True)
@@ -67,14 +65,10 @@ def is_date(text: str) -> bool:
     return True
 
 
-class AddQuestionScreen(ModalScreen[NewQuestion | None]):
+class AddQuestionScreen(FormScreen[NewQuestion | None]):
     """Text, category, role, tags; optionally company, date and what went wrong."""
 
     CSS_PATH = "modals.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     def __init__(self, categories: Sequence[str]) -> None:
         super().__init__()
@@ -100,9 +94,7 @@ class AddQuestionScreen(ModalScreen[NewQuestion | None]):
                 yield Input(placeholder="Date (YYYY-MM-DD)", id="date")
             yield Input(placeholder="What went wrong?", id="wrong")
             yield Label("", id="form-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
+            yield self.form_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
@@ -141,17 +133,8 @@ class AddQuestionScreen(ModalScreen[NewQuestion | None]):
             return
         self.dismiss(result)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "wrong":
             self.action_save()
         else:
             self.focus_next()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)

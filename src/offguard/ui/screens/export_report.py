@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Vertical
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
+
+from offguard.ui.screens.modals import FormScreen
 
 
 @dataclass(frozen=True)
@@ -21,14 +20,10 @@ class ExportRequest:
     question_id: str | None = None
 
 
-class ExportScreen(ModalScreen[ExportRequest | None]):
+class ExportScreen(FormScreen[ExportRequest | None]):
     """Format (HTML or Markdown), file path, and "only this question" when there is one."""
 
     CSS_PATH = "export_report.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "export", "Export"),
-    ]
 
     def __init__(self, default: Path, question_id: str | None = None) -> None:
         super().__init__()
@@ -45,12 +40,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             if self.question_id:
                 yield Checkbox("Only this question", value=True, id="only")
             yield Static("", id="export-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Export (ctrl+s)", variant="primary", id="export")
+            yield self.form_buttons("Export")
 
     def on_mount(self) -> None:
-        self.query_one("#export", Button).focus()
+        self.query_one("#save", Button).focus()
 
     @property
     def fmt(self) -> str:
@@ -63,15 +56,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             path.value = str(current.with_suffix(".md" if self.fmt == "md" else ".html"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_export()
+        self.action_save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "export":
-            self.action_export()
-        else:
-            self.action_cancel()
-
-    def action_export(self) -> None:
+    def action_save(self) -> None:
         text = self.query_one("#path", Input).value.strip()
         if not text:
             self.query_one("#export-error", Static).update("[red]Give a file path.[/red]")
@@ -79,6 +66,3 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         only = self.query(Checkbox)
         question = self.question_id if only and only.first().value else None
         self.dismiss(ExportRequest(self.fmt, Path(text).expanduser(), question))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Vertical
 from textual.widgets import Button, DirectoryTree, Input, Label
+
+from offguard.ui.screens.modals import FormScreen
 
 AUDIO_SUFFIXES = frozenset({".wav", ".flac", ".mp3", ".ogg", ".oga", ".opus", ".m4a", ".webm"})
 
@@ -57,11 +56,10 @@ def dropped_path(raw: str) -> Path | None:
     return Path(text).expanduser()
 
 
-class ImportScreen(ModalScreen[Path | None]):
+class ImportScreen(FormScreen[Path | None]):
     """Type a path or pick a file; dismisses with the chosen audio file."""
 
     CSS_PATH = "modals.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, question_text: str, start: Path | None = None) -> None:
         super().__init__()
@@ -74,27 +72,19 @@ class ImportScreen(ModalScreen[Path | None]):
             yield Input(placeholder="Path to a WAV, FLAC, MP3, OGG or M4A file", id="path")
             yield AudioTree(self.start, id="tree")
             yield Label("", id="import-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Import", variant="primary", id="import")
+            yield self.form_buttons("Import")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         self.query_one("#path", Input).value = str(event.path)
-        self.query_one("#import", Button).focus()
+        self.query_one("#save", Button).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_import()
+        self.action_save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "import":
-            self.action_import()
-        else:
-            self.dismiss(None)
-
-    def action_import(self) -> None:
+    def action_save(self) -> None:
         raw = self.query_one("#path", Input).value.strip()
         path = dropped_path(raw)
         if path is None or not path.is_file():
@@ -110,6 +100,3 @@ class ImportScreen(ModalScreen[Path | None]):
             )
             return
         self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

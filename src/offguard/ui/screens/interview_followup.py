@@ -22,6 +22,7 @@ from offguard.feedback_request import FeedbackRequest, draft
 from offguard.store import InterviewRecord
 from offguard.ui.messages import FeedbackDrafted, FeedbackDraftFailed
 from offguard.ui.screens.base import OffguardScreen
+from offguard.ui.screens.modals import FormScreen
 from offguard.ui.widgets.key_footer import KeyFooter
 
 
@@ -145,15 +146,11 @@ class InterviewNotes:
     job_description: str
 
 
-class InterviewNotesScreen(ModalScreen[InterviewNotes | None]):
+class InterviewNotesScreen(FormScreen[InterviewNotes | None]):
     """Edit the feedback received, the reflection and the job ad of one interview."""
 
     CSS_PATH = "interviews.tcss"
     TITLE = "Interview notes"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(self, interview: InterviewRecord) -> None:
         super().__init__()
@@ -169,19 +166,11 @@ class InterviewNotesScreen(ModalScreen[InterviewNotes | None]):
             yield TextArea(iv.reflection, id="reflection", soft_wrap=True)
             yield Label("Job ad (paste it: its key terms are checked in your answers)")
             yield TextArea(iv.job_description, id="job", soft_wrap=True)
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
+            yield self.form_buttons()
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#feedback", TextArea).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         def value(widget_id: str) -> str:
@@ -189,19 +178,12 @@ class InterviewNotesScreen(ModalScreen[InterviewNotes | None]):
 
         self.dismiss(InterviewNotes(value("feedback"), value("reflection"), value("job")))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class JobAdScreen(ModalScreen[str | None]):
+class JobAdScreen(FormScreen[str | None]):
     """Paste the job ad of this practice session (empty clears it)."""
 
     CSS_PATH = "interviews.tcss"
     TITLE = "Job ad"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -215,25 +197,14 @@ class JobAdScreen(ModalScreen[str | None]):
                 "use. Clear it to stop.[/dim]"
             )
             yield TextArea(self.text, id="job", soft_wrap=True)
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel (esc)", id="cancel")
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
+            yield self.form_buttons()
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#job", TextArea).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
     def action_save(self) -> None:
         self.dismiss(self.query_one("#job", TextArea).text.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def ask_practice_job_ad(screen: OffguardScreen, then: Callable[[], object] | None = None) -> None:

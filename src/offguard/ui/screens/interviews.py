@@ -9,10 +9,10 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from offguard.errors import OffguardError
@@ -25,6 +25,7 @@ from offguard.ui.screens.interview_followup import (
     InterviewNotes,
     InterviewNotesScreen,
 )
+from offguard.ui.screens.modals import FormScreen
 from offguard.ui.services import Services
 from offguard.ui.widgets.key_footer import KeyFooter
 from offguard.ui.widgets.title_bar import TitleBar
@@ -80,15 +81,11 @@ def save_interview(store: Store, new: NewInterview, known_ids: Collection[str]) 
     return interview_id
 
 
-class InterviewFormScreen(ModalScreen[NewInterview | None]):
+class InterviewFormScreen(FormScreen[NewInterview | None]):
     """Company, role, date, stage, outcome, feedback, reflection and off-guard questions."""
 
     CSS_PATH = "interviews.tcss"
     TITLE = "Log an interview"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
 
     def __init__(self, bank_questions: Sequence[Question]) -> None:
         super().__init__()
@@ -120,9 +117,7 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
             yield Button("Add this question", id="add-question")
             yield Static("[dim]No questions added yet.[/dim]", id="picked")
             yield Static("", id="form-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
+            yield self.form_buttons()
 
     def on_mount(self) -> None:
         self.query_one("#company", Input).focus()
@@ -158,16 +153,12 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
         self.query_one("#picked", Static).update(lines)
         return True
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "add-question":
-            if not self.add_question():
-                self.query_one("#form-error", Static).update(
-                    "[red]Pick a question from the bank or type one first.[/red]"
-                )
-        elif event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
+    @on(Button.Pressed, "#add-question")
+    def _add_pressed(self) -> None:
+        if not self.add_question():
+            self.query_one("#form-error", Static).update(
+                "[red]Pick a question from the bank or type one first.[/red]"
+            )
 
     def action_save(self) -> None:
         self.add_question()  # a question typed but not added yet still counts
@@ -194,9 +185,6 @@ class InterviewFormScreen(ModalScreen[NewInterview | None]):
                 questions=tuple(self.picked),
             )
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class InterviewsScreen(OffguardScreen):

@@ -1,14 +1,49 @@
-"""Small modal screens: a yes/no question and a progress box."""
+"""Small modal screens: the base of every form, a yes/no question and a progress box."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, LoadingIndicator
+
+ResultT = TypeVar("ResultT")
+
+
+class FormScreen(ModalScreen[ResultT]):
+    """A modal form: ``ctrl+s`` or its primary button saves (:meth:`action_save`, which
+    dismisses with the result), escape or Cancel dismisses with None. End the form with
+    ``yield self.form_buttons(...)``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def form_buttons(self, save: str = "Save", cancel: str = "Cancel") -> Horizontal:
+        return Horizontal(
+            Button(f"{cancel} (esc)", id="cancel"),
+            Button(f"{save} (ctrl+s)", variant="primary", id="save"),
+            classes="buttons",
+        )
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -12,10 +12,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from offguard.ui.screens.interviews import NewInterview, OffGuardQuestion
+from offguard.ui.screens.modals import FormScreen
 from offguard.ui.widgets.key_footer import KeyFooter
 
 #: How many questions the first-run form asks for.
@@ -24,14 +24,14 @@ QUESTION_FIELDS = 3
 NO_COMPANY = "[Company]"
 
 
-class WelcomeScreen(ModalScreen[NewInterview | None]):
+class WelcomeScreen(FormScreen[NewInterview | None]):
     """Dismisses with the interview to log, or None when skipped."""
 
     CSS_PATH = "interviews.tcss"
     TITLE = "Welcome"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save and practise"),
-        Binding("escape", "skip", "Skip"),
+        Binding("escape", "cancel", "Skip"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -48,9 +48,7 @@ class WelcomeScreen(ModalScreen[NewInterview | None]):
                 yield Input(placeholder="Company (optional)", id="company")
                 yield Input(placeholder="Role (optional)", id="role")
             yield Static("", id="welcome-error", classes="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Skip (esc)", id="skip")
-                yield Button("Save and practise (ctrl+s)", variant="primary", id="save")
+            yield self.form_buttons("Save and practise", cancel="Skip")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -67,12 +65,6 @@ class WelcomeScreen(ModalScreen[NewInterview | None]):
             self.query_one(f"#{order[here + 1]}", Input).focus()
         else:
             self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_skip()
 
     def action_save(self) -> None:
         questions = [self._value(f"q{n}") for n in range(1, QUESTION_FIELDS + 1)]
@@ -95,6 +87,3 @@ class WelcomeScreen(ModalScreen[NewInterview | None]):
                 questions=asked,
             )
         )
-
-    def action_skip(self) -> None:
-        self.dismiss(None)
