@@ -20,8 +20,11 @@ def wordset(words: str) -> frozenset[str]:
 
 def normalize(text: str) -> str:
     """Lower-case with straight quotes, the same length as ``text`` (offsets stay valid)."""
+    straight = text.translate(_QUOTES)
+    if straight.isascii():  # ASCII lower-cases letter for letter (the common case, fast)
+        return straight.lower()
     out = []
-    for ch in text.translate(_QUOTES):
+    for ch in straight:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     return "".join(out)
