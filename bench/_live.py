@@ -188,14 +188,19 @@ async def _tui(
         store=store,
         transcriber=transcriber,
         recorder_factory=lambda: TimedRecorder("pulse", 16000),
+        welcome=False,  # open on the question list, as after the first run
     )
     shown: list[tuple[float, str]] = []
     async with app.run_test(size=(120, 40)) as pilot:
         while not getattr(app, "model_ready", False):
             await pilot.pause(0.1)
         await pilot.press("enter")
-        while not isinstance(app.screen, PracticeScreen):
+        for _ in range(200):
+            if isinstance(app.screen, PracticeScreen):
+                break
             await pilot.pause(0.05)
+        else:
+            raise SystemExit(f"the Practice screen did not open (on {app.screen!r})")
         await pilot.press("r")
         while not started:
             await pilot.pause(0.01)
@@ -214,7 +219,7 @@ async def _tui(
         await pilot.press("r")
         while not isinstance(app.screen, ReviewScreen):
             await pilot.pause(0.05)
-        take = store.list_takes(app.bank.questions[0].id)[0]
+        take = store.list_takes()[-1]
         final = store.latest_transcript(take.id)
         assert final is not None
         overflows = take.overflows
