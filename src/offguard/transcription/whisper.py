@@ -179,6 +179,7 @@ class WhisperTranscriber:
                 cancel=cancel,
                 on_segment=on_segment,
                 beam_size=self.live_beam if live else 0,
+                quick=live,
             )
             piece_words = [w for seg in piece for w in seg.words]
             if fillers and piece and not live:
@@ -309,6 +310,7 @@ class WhisperTranscriber:
         cancel: Callable[[], bool] | None,
         on_segment: Callable[[str], None] | None,
         beam_size: int = 0,
+        quick: bool = False,
     ) -> list[_Segment]:
         model = self._model
         english_only = not bool(getattr(model.model, "is_multilingual", True))
@@ -322,7 +324,11 @@ class WhisperTranscriber:
                 beam_size=beam_size or self.beam_size,
                 initial_prompt=prompt,
                 word_timestamps=True,
-                temperature=list(TEMPERATURES),
+                # A quick decode never retries at higher temperatures and stops after a
+                # plausible number of tokens: on a second of audio cut mid-word the retries
+                # could loop for seconds (measured: 6.5 s for 1.1 s of audio).
+                temperature=[0.0] if quick else list(TEMPERATURES),
+                max_new_tokens=_max_tokens(samples.size / SAMPLERATE) if quick else None,
                 no_speech_threshold=0.6,
                 log_prob_threshold=-1.0,
                 compression_ratio_threshold=2.4,
@@ -361,6 +367,11 @@ def _recent(context: str | None) -> str | None:
         cut = context.find(" ", len(context) - _MAX_PROMPT_CHARS)
         context = context[cut + 1 :] if cut >= 0 else context[-_MAX_PROMPT_CHARS:]
     return context or None
+
+
+def _max_tokens(seconds: float) -> int:
+    """A generous bound on the tokens of ``seconds`` of speech (fast speech is ~5 a second)."""
+    return min(220, 16 + int(8 * seconds))
 
 
 def _word_key(w: Word) -> float:
