@@ -368,8 +368,9 @@ class StreamingTranscriber:
             split = max(win.cut, min(win.end, int((committed[-1].end + 0.05) * sr)))
             self._add_final(None, self._cover(win.audio[: split - win.cut], committed, win.cut))
         # Decode from a little before the committed point (Whisper needs some context to hear
-        # a last short word), keep the words after it. One decode, no filler pass: every
-        # decode here is time the user waits. The coverage guarantee is part of the decode.
+        # a last short word), keep the words after it. One quick decode (bounded: no retries
+        # at higher temperatures, no filler pass), then the coverage guarantee on its stretch:
+        # every decode here is time the user waits.
         begin = max(win.cut, split - int(TAIL_CONTEXT * sr))
         self._tail_seconds = (win.end - split) / sr
         result = self.transcriber.transcribe(
@@ -378,10 +379,10 @@ class StreamingTranscriber:
             prompt=self._context(),
             offset=begin / sr,
             cancel=self._cancelled.is_set,
-            fillers=False,
+            live=True,
         )
         after = [w for w in result.words if (w.start + w.end) / 2 >= split / sr]
-        self._add_final(None, after)
+        self._add_final(None, self._cover(win.audio[split - win.cut :], after, split))
         self._stat("tail", begin, win.end - begin, began)
         return None
 
