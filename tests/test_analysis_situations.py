@@ -103,3 +103,17 @@ def test_analyze_many_matches_one_by_one() -> None:
     single = [analyze_text(t, question=q) for t, q in items]
     assert [a.to_dict() for a in batch] == [a.to_dict() for a in single]
     assert batch[1].verdict == "generic" and batch[2].verdict == "generic"
+
+
+@pytest.mark.parametrize(
+    ("setting", "habit"),
+    [
+        ("At Parkside we use CPOMS for safeguarding logs.", "We always check the logs, we talk it through."),
+        ("At the surgery we run EMIS for the bookings.", "I listen, I apologise and I fix it."),
+    ],
+)
+def test_a_named_tool_in_the_workplace_is_a_setting_not_a_habit(setting: str, habit: str) -> None:
+    text = f"{setting} {habit} Last term I logged a bruise and the lead rang the parent that day."
+    flagged = [text[f.start : f.end] for f in analyze_text(text).flags if f.kind == "habitual"]
+    assert not any(setting.rstrip(".") in s or s in setting for s in flagged)
+    assert any(s in habit for s in flagged)  # a habit said without a name is still flagged

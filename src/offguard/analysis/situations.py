@@ -280,7 +280,9 @@ def habits(sit: Situations) -> list[tuple[int, int]]:
     check the stock", "I'd always ring them"): a habit described, not an event. The new
     practice a story led to ("Now I check the sheet") is no habit. Past habits ("whenever a
     delivery came in short I chased it up") are marked by their wording (the phrase lists and
-    their context filters: "I sat with him every week" inside one case is no habit)."""
+    their context filters: "I sat with him every week" inside one case is no habit). A plain
+    present clause of the speaker's that names something and says no frequency ("At Parkside
+    we use CPOMS", "we run Sage at the depot") sets out a checkable setting, not a habit."""
     return [
         (c.start, c.end)
         for c in sit.clauses
@@ -288,4 +290,5 @@ def habits(sit: Situations) -> list[tuple[int, int]]:
         and c.subject in ("i", "we", "you")
         and c.tense in ("present", "modal")
         and not c.now
+        and not (c.names and not c.frequency and c.modal is None and c.subject != "you")
     ]
