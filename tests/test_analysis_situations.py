@@ -108,7 +108,10 @@ def test_analyze_many_matches_one_by_one() -> None:
 @pytest.mark.parametrize(
     ("setting", "habit"),
     [
-        ("At Parkside we use CPOMS for safeguarding logs.", "We always check the logs, we talk it through."),
+        (
+            "At Parkside we use CPOMS for safeguarding logs.",
+            "We always check the logs, we talk it through.",
+        ),
         ("At the surgery we run EMIS for the bookings.", "I listen, I apologise and I fix it."),
     ],
 )
