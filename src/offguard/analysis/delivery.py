@@ -139,6 +139,11 @@ def _repeats(words: list[str]) -> list[str]:
     """Immediate repetitions such as "I I" or "the the" (stammers, restarts)."""
     out = []
     for a, b in pairwise(words):
-        if a == b and a not in ("that", "had", "very", "really", "so", "no", "bye", "ha"):
+        # Digits are no stammer: "60,000,000" reads as the tokens 60, 000, 000.
+        if (
+            a == b
+            and not a.isdigit()
+            and a not in ("that", "had", "very", "really", "so", "no", "bye", "ha")
+        ):
             out.append(f"{a} {b}")
     return out

@@ -155,6 +155,7 @@ class OffguardApp(Navigator):
         for screen in self.screen_stack:
             if isinstance(screen, QuestionsScreen):
                 screen.reload()
+                screen.cursor_to_top()  # enter then practises what was just logged
         count = len(new.questions)
         noun = "question" if count == 1 else "questions"
         self.notify(

@@ -234,7 +234,7 @@ def job_terms_text(terms: JobTerms | None) -> Text:
     out = Text()
     if terms is None:
         out.append(
-            "No job ad. Add one with j on the Questions screen, or n in the interview log.",
+            "No job ad. Press j to add one (or n in the interview log for an interview).",
             style="dim",
         )
         return out

@@ -142,6 +142,12 @@ class QuestionsScreen(OffguardScreen):
         self._set_columns()
         self.refill(keep)
 
+    def cursor_to_top(self) -> None:
+        """Put the cursor on the first question shown (the head of today's queue)."""
+        if self.shown:
+            self.query_one(DataTable).move_cursor(row=0)
+            self.show_detail()
+
     def _load_queue(self) -> None:
         """Today's queue and the reason of each question in it."""
         store = self.services.store

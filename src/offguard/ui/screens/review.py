@@ -74,6 +74,12 @@ class ReviewScreen(OffguardScreen):
                 yield Label(self._legend(), id="legend")
                 yield Label("", id="player")
             with VerticalScroll(id="right"):
+                # The flagged phrases and what to do about them first: the list has the focus
+                # (enter jumps playback), so it must be on screen without scrolling.
+                yield Label("[b]Generic phrases[/b] (enter jumps playback)", classes="heading")
+                yield OptionList(*self._flag_options(), id="flags")
+                yield Label("[b]Suggestions[/b]", classes="heading")
+                yield Static(feedback.suggestions_text(analysis), id="suggestions")
                 yield Label("[b]STAR[/b]", classes="heading")
                 yield Static(feedback.star_text(analysis), id="star")
                 yield Label("[b]Delivery[/b]", classes="heading")
@@ -85,10 +91,6 @@ class ReviewScreen(OffguardScreen):
                 yield Static(feedback.voice_text(analysis), id="voice")
                 yield Label("[b]Job ad[/b]", classes="heading")
                 yield Static("", id="job-terms")
-                yield Label("[b]Suggestions[/b]", classes="heading")
-                yield Static(feedback.suggestions_text(analysis), id="suggestions")
-                yield Label("[b]Generic phrases[/b] (enter jumps playback)", classes="heading")
-                yield OptionList(*self._flag_options(), id="flags")
         yield KeyFooter()
 
     def _legend(self) -> Text:
