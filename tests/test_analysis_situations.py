@@ -120,3 +120,14 @@ def test_a_named_tool_in_the_workplace_is_a_setting_not_a_habit(setting: str, ha
     flagged = [text[f.start : f.end] for f in analyze_text(text).flags if f.kind == "habitual"]
     assert not any(setting.rstrip(".") in s or s in setting for s in flagged)
     assert any(s in habit for s in flagged)  # a habit said without a name is still flagged
+
+
+@pytest.mark.parametrize(
+    "admission",
+    ["I don't really know what's normal", "I don't really remember the figure", "I don't know"],
+)
+def test_not_knowing_is_a_hedge_not_self_praise_or_a_habit(admission: str) -> None:
+    text = f"I'm a hard worker and I always give a hundred percent. {admission}, I'm flexible."
+    flags = analyze_text(text).flags
+    on_it = [f.kind for f in flags if text[f.start : f.end] in admission]
+    assert on_it and "self-praise" not in on_it and "habitual" not in on_it

@@ -144,8 +144,20 @@ def story_arcs(
             if c.narrative == 0:
                 s = _ME_NOW.search(chunk)
                 if s and (s.group(1) or "") not in _ME_NOW_SKIP:
-                    out.append(RawFlag(c_lo + s.start(), c_hi, "self-praise"))
+                    kind = "hedge" if _unknowing(chunk, s) else "self-praise"
+                    out.append(RawFlag(c_lo + s.start(), c_hi, kind))
     return out
 
+
+def _unknowing(chunk: str, s: re.Match[str]) -> bool:
+    """ "I don't really know what's normal": the verb past a degree word is one of not knowing
+    (a hedge, not a claim about oneself)."""
+    if s.group(1) not in _DEGREE:
+        return False
+    verb = re.match(r" ([a-z']+)", chunk[s.end(1) :])
+    return verb is not None and verb.group(1) in _ME_NOW_SKIP
+
+
+_DEGREE = wordset("really quite even fully totally always just ever")
 
 __all__ = ["ARC", "story_arcs"]

@@ -28,6 +28,10 @@ _PARTICULAR = re.compile(
 _MODAL = re.compile(_B + r"(?:i'd|i would|i'll|i will|i could|we'd|we would)" + _E)
 _SELF = re.compile(_B + r"(?:i|i'm|i've|me|my)" + _E)
 _SELF_IS = re.compile(_B + r"(?:i'm|i am|i'm not)" + _E)
+_UNKNOWING = re.compile(
+    _B + r"i (?:don't|do not|didn't)(?: (?:really|quite|even|honestly|actually))? "
+    r"(?:know|remember|understand)" + _E
+)
 _YOU = re.compile(_B + r"(?:you|you're|you've|your)" + _E)
 _WE = re.compile(_B + r"(?:we|we're|we've|we'd|our)" + _E)
 _COLLECTIVE = re.compile(
@@ -141,6 +145,8 @@ def _kind(chunk: str) -> str | None:
         return None
     if not _PRESENT.search(chunk):
         return None
+    if _UNKNOWING.search(chunk):
+        return "hedge"  # "I don't really know what's normal": no routine, no praise
     if _SELF.search(chunk):
         # "I'm a safe pair of hands" describes the speaker; "I keep the team motivated" is
         # a routine
