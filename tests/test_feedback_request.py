@@ -94,7 +94,8 @@ def test_generic_feedback_gets_specific_follow_up_questions(text: str) -> None:
         assert question.endswith("?")
         assert question in request.email
     joined = " ".join(request.follow_up_questions)
-    assert '"Tell me about an outage you caused."' in joined
+    assert '"Tell me about an outage you caused", what' in joined
+    assert '.",' not in request.email  # no full stop before the comma (seen in the app)
     assert "Kubernetes" in joined or "production services" in joined
     assert not ARGUING.search(request.email)
     assert "[Your name]" in request.email

@@ -130,7 +130,8 @@ def follow_up_questions(interview: InterviewRecord, limit: int = 3) -> list[str]
     ad's most important terms, and which answer held them back."""
     out: list[str] = []
     for q in interview.questions[:2]:
-        text = " ".join(q.text.split())
+        # no full stop before the comma: "...your manager's priorities", not 'priorities.",'
+        text = " ".join(q.text.split()).rstrip(". ")
         if text:
             out.append(f'When you asked me "{text}", what would a stronger answer have included?')
     if interview.job_description.strip() and len(out) < limit:
