@@ -22,7 +22,7 @@ from offguard.ui.screens.questions import QuestionsScreen
 from offguard.ui.screens.review import ReviewScreen
 from offguard.ui.screens.welcome import WelcomeScreen
 from tests.ui_fakes import FakePractice
-from tests.ui_pilot import SIZE, fake_app, reviewing, text_of, wait_for
+from tests.ui_pilot import SIZE, fake_app, notifications, reviewing, text_of, wait_for
 from tests.voice_audio import SAMPLERATE, espeak
 
 BANK = QuestionBank(
@@ -67,6 +67,10 @@ async def test_after_the_first_run_form_enter_practises_a_logged_question(
         await pilot.pause()
         current = screen.current()
         assert current is not None and current.text == "Why did you leave after a year?"
+        assert any(
+            n.message.startswith("Logged 1 question: it is first in today's queue")
+            for n in notifications(app)
+        )
 
 
 async def test_review_shows_the_flagged_phrases_without_scrolling(

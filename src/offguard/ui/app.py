@@ -157,9 +157,9 @@ class OffguardApp(Navigator):
                 screen.reload()
                 screen.cursor_to_top()  # enter then practises what was just logged
         count = len(new.questions)
-        noun = "question" if count == 1 else "questions"
+        logged = "1 question: it is" if count == 1 else f"{count} questions: they are"
         self.notify(
-            f"Logged {count} {noun}: they are first in today's queue. Press enter to practise.",
+            f"Logged {logged} first in today's queue. Press enter to practise.",
             title="Interview log",
         )
 
