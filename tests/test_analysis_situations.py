@@ -131,3 +131,18 @@ def test_not_knowing_is_a_hedge_not_self_praise_or_a_habit(admission: str) -> No
     flags = analyze_text(text).flags
     on_it = [f.kind for f in flags if text[f.start : f.end] in admission]
     assert on_it and "self-praise" not in on_it and "habitual" not in on_it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would always stay calm. I'd, um, I'd probably talk to the customer and I'd fix it.",
+        "We'd, uh, we'd normally ring the client first and we would, we would explain the delay.",
+    ],
+)
+def test_a_flag_is_never_a_lone_pronoun_or_auxiliary(text: str) -> None:
+    flags = analyze_text(text).flags
+    assert flags
+    for f in flags:
+        words = text[f.start : f.end].lower().split()
+        assert not (len(words) == 1 and words[0].strip(",") in ("i'd", "we'd", "would", "we"))

@@ -25,7 +25,7 @@ from offguard.analysis.genericity import story_arcs
 from offguard.analysis.situations import Situations, habits
 from offguard.analysis.specifics import SentenceCues, scan_sentence
 from offguard.analysis.sweep import sweep
-from offguard.analysis.text import Token, normalize, sentences, tokens
+from offguard.analysis.text import Token, normalize, sentences, tokens, wordset
 
 _PERFECT = re.compile(r"(?<![\w'])(?:i've|i have|we've|i've got|i have got)(?![\w'])")
 _WE = re.compile(r"(?<![\w'])we(?:'ve|'re|'d|'ll)? (?!all\b)(?:[a-z']+)(?![\w'])")
@@ -167,7 +167,9 @@ def score_text(text: str, situations: Situations) -> Scored:
     sent_scores = [sentence_score(c, g) for c, g in zip(cues, generic, strict=True)]
     e_total = sum(events)
     g_total = sum(generic)
-    flags = resolve(text, raws, spans)
+    # a flag is a claim a person can read: never a lone pronoun or auxiliary (a false start,
+    # "I'd, um, I'd probably...")
+    flags = [f for f in resolve(text, raws, spans) if not _bare(norm[f[0] : f[1]])]
     kinds: dict[str, int] = {}
     for _, _, kind in flags:
         kinds[kind] = kinds.get(kind, 0) + 1
@@ -277,6 +279,18 @@ def _merge_same_kind(raws: list[RawFlag]) -> list[RawFlag]:
         else:
             out.append(raw)
     return out
+
+
+def _bare(span: str) -> bool:
+    """Is a flagged span only pronouns and auxiliaries ("I'd", "we would")?"""
+    return all(w in _FUNCTION_WORDS for w in re.findall(r"[a-z']+", span))
+
+
+_FUNCTION_WORDS = wordset(
+    "i i'd i'll i'm i've me we we'd we'll we're we've us you you'd you'll you're you've he he'd "
+    "she she'd they they'd they'll it it'd it's would could should will shall might may can "
+    "must 'd 'll do did does am is are was were be been have has had"
+)
 
 
 def _dedupe(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
