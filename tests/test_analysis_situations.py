@@ -146,3 +146,13 @@ def test_a_flag_is_never_a_lone_pronoun_or_auxiliary(text: str) -> None:
     for f in flags:
         words = text[f.start : f.end].lower().split()
         assert not (len(words) == 1 and words[0].strip(",") in ("i'd", "we'd", "would", "we"))
+
+
+@pytest.mark.parametrize(
+    "fragment", ["the smart bins", "the new loading bays", "a couple of rotas"]
+)
+def test_a_verbless_fragment_is_not_a_platitude(fragment: str) -> None:
+    text = f"Teamwork is everything. I always help out. You know, {fragment}. People just love it."
+    result = analyze_text(text)
+    assert result.verdict == "generic" and result.flags
+    assert not any(text[f.start : f.end].lower() in fragment for f in result.flags)

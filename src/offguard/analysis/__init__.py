@@ -113,7 +113,9 @@ def analyze_text(
     )
     verdict = "specific" if scored.score >= 50 else "generic"
     if verdict == "generic" and scored.sentence_spans:
-        raw_flags = sorted(raw_flags + swept(text, scored))
+        # a stretch with no verb in the parse ("the smart bins") claims nothing: no flag
+        plain = [f for f in swept(text, scored) if doc is None or _has_verb(doc, f[0], f[1])]
+        raw_flags = sorted(raw_flags + plain)
         raw_flags = sorted(raw_flags + _unflagged(raw_flags, generic_clauses(sit, doc)))
     flags = [Span(s, e, text[s:e], kind, REASONS[kind]) for s, e, kind in raw_flags]
     suggestions = suggest(
@@ -150,6 +152,12 @@ def _unflagged(
 ) -> list[tuple[int, int, str]]:
     """The clauses of ``extra`` that no flag touches yet."""
     return [c for c in extra if not any(s < c[1] and c[0] < e for s, e, _ in flags)]
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """Does the parse find a verb or auxiliary in ``text[start:end]``?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _short_answer(score: float, sentence_scores: list[float]) -> float:
