@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from offguard.analysis import ANALYSIS_VERSION
 from offguard.errors import OffguardError
 from offguard.progress import (
     build_queue,
@@ -61,7 +62,9 @@ def add_take(
             ],
         }
         verdict = "specific" if score >= 50 else "generic"
-        store.save_analysis(take, version=1, verdict=verdict, specificity=score, data=data)
+        store.save_analysis(
+            take, version=ANALYSIS_VERSION, verdict=verdict, specificity=score, data=data
+        )
     if story:
         store.set_story(take, story)
     return take

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from offguard.analysis import ANALYSIS_VERSION
 from offguard.cli.main import run
 from offguard.store import Store
 from offguard.transcription.types import Transcript, Word
@@ -34,7 +35,9 @@ def _take(store: Store, qid: str, day: int, text: str, score: float | None) -> i
             "specifics": [{"text": "ward 7"}] if score >= 50 else [],
         }
         verdict = "specific" if score >= 50 else "generic"
-        store.save_analysis(take, version=1, verdict=verdict, specificity=score, data=data)
+        store.save_analysis(
+            take, version=ANALYSIS_VERSION, verdict=verdict, specificity=score, data=data
+        )
     return take
 
 

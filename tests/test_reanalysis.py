@@ -59,3 +59,41 @@ def test_a_take_with_no_analysis_stays_without_one(tmp_path: Path) -> None:
         assert current_analysis(store, _take(store, tmp_path)) is None
     finally:
         store.close()
+
+
+def _stale(store: Store, take_id: int) -> None:
+    store.save_analysis(
+        take_id,
+        version=ANALYSIS_VERSION - 1,
+        verdict="generic",
+        specificity=12.0,
+        data={"version": ANALYSIS_VERSION - 1, "verdict": "generic", "specifics": []},
+    )
+
+
+def test_compare_and_export_read_the_current_coach_not_a_stale_analysis(tmp_path: Path) -> None:
+    from offguard.export import build_report
+    from offguard.progress import compare
+
+    store = Store.open(tmp_path / "offguard.sqlite3")
+    try:
+        first = _take(store, tmp_path)
+        second = _take(store, tmp_path)
+        for take_id in (first, second):
+            _stale(store, take_id)
+        result = compare(store, first, second)
+        for summary in (result.a, result.b):
+            assert summary.verdict == "specific" and (summary.specificity or 0) > 50
+        for take_id in (first, second):
+            stored = store.latest_analysis(take_id)
+            assert stored is not None and stored.version == ANALYSIS_VERSION
+
+        third = _take(store, tmp_path)
+        _stale(store, third)
+        report = build_report(store, None, question_id="q1")
+        entries = {e.take_id: e for s in report.questions for e in s.takes}
+        assert entries[third].verdict == "specific"
+        stored = store.latest_analysis(third)
+        assert stored is not None and stored.version == ANALYSIS_VERSION
+    finally:
+        store.close()

@@ -12,6 +12,7 @@ import pytest
 from rich.console import Console
 from textual.widgets import DataTable, Input, RadioSet, Select, Sparkline, Static
 
+from offguard.analysis import ANALYSIS_VERSION
 from offguard.audio.player import NullPlayer
 from offguard.config import Settings
 from offguard.progress import build_queue, word_diff
@@ -90,7 +91,7 @@ def store(settings: Settings) -> Iterator[Store]:
                 specifics.append({"text": "40 customers"})
             store.save_analysis(
                 take,
-                version=1,
+                version=ANALYSIS_VERSION,
                 verdict=verdict,
                 specificity=score,
                 data={

@@ -17,6 +17,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from offguard.analysis import ANALYSIS_VERSION
 from offguard.config import Settings
 from offguard.questions import Question, QuestionBank
 from offguard.questions import Question as Q
@@ -112,7 +113,7 @@ def add_take(store: Store, settings: Settings, day: int, text: str, specifics: l
     found = [{"start": text.index(x), "end": text.index(x) + len(x), "text": x} for x in specifics]
     store.save_analysis(
         take,
-        version=1,
+        version=ANALYSIS_VERSION,  # a current analysis: shown as stored
         verdict="specific" if specifics else "generic",
         specificity=30.0 + 15 * len(specifics),
         data={

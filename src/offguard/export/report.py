@@ -189,7 +189,9 @@ def _metrics(data: Mapping[str, Any], duration: float | None) -> tuple[Metric, .
 
 def _take_entry(store: Store, take: TakeRecord, text: str | None) -> TakeEntry:
     """One take's entry; ``text`` is its latest transcript (from one summary query)."""
-    analysis = store.latest_analysis(take.id)
+    from offguard.reanalysis import current_analysis
+
+    analysis = current_analysis(store, take.id)  # an older coach's analysis is made again
     data: Mapping[str, Any] = analysis.data if analysis else {}
     analysed_text = data.get("text")
     if text is None and isinstance(analysed_text, str):

@@ -138,7 +138,12 @@ class Comparison:
 
 
 def compare(store: Store, take_a: int, take_b: int) -> Comparison:
-    """Compare two takes (deleted ones too); raises :class:`OffguardError` for unknown ids."""
+    """Compare two takes (deleted ones too); raises :class:`OffguardError` for unknown ids.
+    An analysis made by an older coach is made again first (and stored), so the verdicts and
+    specifics compared are the current coach's."""
+    from offguard.reanalysis import current_analysis
+
+    analysis_a, analysis_b = current_analysis(store, take_a), current_analysis(store, take_b)
     found = {
         s.take_id: s for s in store.take_summaries(take_ids=[take_a, take_b], include_deleted=True)
     }
@@ -150,7 +155,6 @@ def compare(store: Store, take_a: int, take_b: int) -> Comparison:
         )
     a, b = found[take_a], found[take_b]
     delta = {m: _minus(getattr(b, m), getattr(a, m)) for m in DELTA_METRICS}
-    analysis_a, analysis_b = store.latest_analysis(take_a), store.latest_analysis(take_b)
     spec_a = _specifics(analysis_a.data if analysis_a else None)
     spec_b = _specifics(analysis_b.data if analysis_b else None)
     gained, lost = _new(spec_b, spec_a), _new(spec_a, spec_b)
