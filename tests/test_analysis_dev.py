@@ -57,6 +57,10 @@ DATA = Path(__file__).parent / "data"
         # combiner is now trained on it (training fit 0.973 / recall 0.79), so this floor only
         # guards against regressions.
         ("answers-blind5.jsonl", 0.93, 0.75),
+        # blind set 6 (120 answers, written blind and kept untouched by anyone working on the
+        # coach) was scored once with the final v6 coach: accuracy 0.942, hard 0.929, recall
+        # 0.884, false flags per clear specific answer 0.61. It is development data from now on.
+        ("answers-blind6.jsonl", 0.92, 0.85),
     ],
 )
 def test_blind_set_floors(name: str, accuracy_floor: float, recall_floor: float) -> None:

@@ -77,13 +77,22 @@ _JOINT = re.compile(
 _WORD = re.compile(r"\S+")
 
 
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without surrounding white space; None when it holds no letter or digit."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    trimmed = _trim(text, start, end)
+    if trimmed is None:
         return
+    start, end = trimmed
     words = [m.start() for m in _WORD.finditer(text, start, end)]
     if len(words) <= LONG_SENTENCE:
         spans.append((start, end))
@@ -108,12 +117,10 @@ within its sentence then stay linear in the length of the answer, not quadratic.
 
 
 def _add_piece(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+    trimmed = _trim(text, start, end)
+    if trimmed is None:
         return
+    start, end = trimmed
     words = [m.start() for m in _WORD.finditer(text, start, end)]
     if len(words) <= MAX_SENTENCE:
         spans.append((start, end))
