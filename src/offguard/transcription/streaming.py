@@ -24,10 +24,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from offguard.transcription.agreement import LocalAgreement
+from offguard.transcription.pieces import DecodeStat, Piece, Window, monotonic
 from offguard.transcription.types import LiveText, Transcriber, Transcript, Word
 from offguard.transcription.whisper import TranscriptionCancelled
 
@@ -49,41 +49,6 @@ HEARD_QUIET = 0.3
 TAIL_CONTEXT = 3.0
 #: Quiet before the speaker starts is dropped, except this much (seconds).
 KEEP_QUIET = 0.5
-
-
-@dataclass(frozen=True)
-class DecodeStat:
-    """One decode (for benchmarks): kind, where its audio starts, how long, how long it took."""
-
-    kind: str  # "live", "final", "forced", "tail"
-    start: float
-    seconds: float
-    took: float
-
-
-@dataclass
-class _Piece:
-    """A final stretch of the take: its words, and its audio until its filler pass is done."""
-
-    text: str
-    words: list[Word]
-    audio: FloatArray | None = None
-    offset: float = 0.0  # where ``audio`` starts in the take (seconds)
-    context: str | None = None  # the final text before it
-
-
-@dataclass
-class _Window:
-    """A snapshot of the audio not yet final."""
-
-    cut: int  # sample index of the window's start
-    audio: FloatArray
-    pauses: list[int]
-    quiet_since: int  # the audio is quiet from this sample index on
-
-    @property
-    def end(self) -> int:
-        return self.cut + self.audio.size
 
 
 class StreamingTranscriber:
@@ -121,7 +86,7 @@ class StreamingTranscriber:
         self._fed_at_wake = 0
         # Worker-owned state.
         self._agreement = LocalAgreement()
-        self._pieces: list[_Piece] = []  # the final transcript so far
+        self._pieces: list[Piece] = []  # the final transcript so far
         self._live_end = -1  # sample index the latest live decode heard up to
         self._live_start = 0.0
         self._shown = LiveText("", "")
@@ -194,7 +159,7 @@ class StreamingTranscriber:
         )
         return Transcript(
             text=" ".join(p.text for p in self._pieces if p.text),
-            words=tuple(_monotonic([w for p in self._pieces for w in p.words])),
+            words=tuple(monotonic([w for p in self._pieces for w in p.words])),
             duration=self._total / self.samplerate,
             model=self.transcriber.model_name,
             settings=settings,
@@ -238,7 +203,7 @@ class StreamingTranscriber:
             self._error = exc
             return None
 
-    def _snapshot(self) -> _Window:
+    def _snapshot(self) -> Window:
         import numpy as np
 
         with self._lock:
@@ -246,7 +211,7 @@ class StreamingTranscriber:
             if len(self._blocks) > 1:
                 self._blocks = [np.concatenate(self._blocks)]
             audio = self._blocks[0] if self._blocks else np.zeros(0, np.float32)
-            return _Window(self._cut, audio, list(self._pauses), self._quiet_since)
+            return Window(self._cut, audio, list(self._pauses), self._quiet_since)
 
     def _advance(self, to: int) -> None:
         """The audio before sample ``to`` is final: drop it, restart the window there."""
@@ -291,7 +256,7 @@ class StreamingTranscriber:
         self._live(win)
         return max(0.0, self._live_start + self.interval - time.perf_counter())
 
-    def _live(self, win: _Window) -> None:
+    def _live(self, win: Window) -> None:
         self._live_start = began = time.perf_counter()
         result = self.transcriber.transcribe(
             win.audio,
@@ -306,7 +271,7 @@ class StreamingTranscriber:
         self._agreement.update(result.words)
         self._publish()
 
-    def _finalize(self, win: _Window, to: int, kind: str) -> None:
+    def _finalize(self, win: Window, to: int, kind: str) -> None:
         """Decode the window up to sample ``to`` as a whole; it becomes final."""
         began = time.perf_counter()
         result = self.transcriber.transcribe(
@@ -325,7 +290,7 @@ class StreamingTranscriber:
         self._advance(to)
         self._publish()
 
-    def _force(self, win: _Window) -> None:
+    def _force(self, win: Window) -> None:
         """No pause in ``max_window`` seconds: make the committed words final."""
         from offguard.transcription.chunking import quietest_cut
 
@@ -419,7 +384,7 @@ class StreamingTranscriber:
             text = " ".join(w.word for w in words)
         if audio is not None and not words:
             audio = None  # nothing said: no fillers to find either
-        piece = _Piece(text.strip(), words, audio, start / self.samplerate, self._context())
+        piece = Piece(text.strip(), words, audio, start / self.samplerate, self._context())
         self._pieces.append(piece)
 
     def _filler_pass(self) -> bool:
@@ -462,15 +427,3 @@ class StreamingTranscriber:
     def _stat(self, kind: str, start: int, size: int, began: float) -> None:
         sr = self.samplerate
         self.stats.append(DecodeStat(kind, start / sr, size / sr, time.perf_counter() - began))
-
-
-def _monotonic(words: list[Word]) -> list[Word]:
-    """Word start times made non-decreasing (pieces decoded apart may overlap a little)."""
-    out: list[Word] = []
-    last = 0.0
-    for w in words:
-        if w.start < last:
-            w = Word(w.word, last, max(last, w.end), w.probability)
-        out.append(w)
-        last = w.start
-    return out

@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from offguard.errors import ModelUnavailable, OffguardError
+from offguard.transcription.guards import SAMPLERATE
+from offguard.transcription.guards import invented as _invented
+from offguard.transcription.guards import nothing_left as _nothing_left
 from offguard.transcription.models import (
     BUNDLED,
     check_known_name,
@@ -32,7 +35,6 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-SAMPLERATE = 16000
 #: Conditions Whisper to write hesitations down instead of cleaning them up.
 FILLER_PROMPT = "So, um, I was, uh, like, you know, working on it. Hmm."
 #: Beam of the second decode, with the filler prompt, whose fillers are added to the words.
@@ -41,19 +43,9 @@ FILLER_BEAM = 5
 LIVE_BEAM = 1
 #: Audio longer than this is transcribed piecewise (cut at the quietest moment).
 PIECE_SECONDS = 240.0
-#: A segment is dropped as invented when Whisper itself thinks it is probably not speech
-#: and is unsure of the words.
-DROP_NO_SPEECH = 0.5
-DROP_LOGPROB = -0.8
-FAILED_LOGPROB = -1.0
 #: Fallback temperatures when a decode fails (fewer than faster-whisper's six: each retry
 #: costs a full decode, and the retries mostly produce text we then drop).
 TEMPERATURES = (0.0, 0.3, 0.6)
-#: A remainder after the last segment at most this long, where the VAD hears no speech ending
-#: more than TAIL_SLACK seconds after the last word, is not decoded.
-TAIL_SECONDS = 3.0
-TAIL_SLACK = 0.3
-TAIL_SLIVER = 0.6
 #: Options of every decode that experiments may change.
 DECODE_OPTIONS: dict[str, Any] = {
     "condition_on_previous_text": False,
@@ -376,46 +368,6 @@ def _max_tokens(seconds: float) -> int:
 
 def _word_key(w: Word) -> float:
     return (w.start + w.end) / 2
-
-
-def _invented(seg: Any) -> bool:
-    """Whisper's tell-tales of text made up over silence or noise.
-
-    Every temperature failed (log-probability still below -1), Whisper itself thinks there is
-    probably no speech, a repetition loop, or many words squeezed into a few hundredths of a
-    second (typically "Thank you for watching." after the last word).
-    """
-    if seg.avg_logprob < FAILED_LOGPROB:
-        return True
-    if seg.no_speech_prob > DROP_NO_SPEECH and seg.avg_logprob < DROP_LOGPROB:
-        return True
-    if seg.compression_ratio > 2.6:
-        return True
-    words = seg.words or ()
-    return len(words) >= 3 and (seg.end - seg.start) < 0.1 * len(words)
-
-
-def _nothing_left(samples: npt.NDArray[np.float32], end: float) -> bool:
-    """True when Silero VAD hears no speech in ``samples`` after ``end`` seconds.
-
-    Only checked near the end of the audio: Whisper otherwise decodes the last fraction of a
-    second after the final word as a window of its own, and invents text for it.
-    """
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    rest = samples.size - int(end * SAMPLERATE)
-    if rest <= TAIL_SLIVER * SAMPLERATE:
-        return True  # too short for Whisper to decode a word reliably; it would invent one
-    if rest > TAIL_SECONDS * SAMPLERATE:
-        return False
-    start = max(0, int((end - 5.0) * SAMPLERATE))  # some context for the VAD's state
-    speech = get_speech_timestamps(
-        samples[start:], VadOptions(min_silence_duration_ms=100, speech_pad_ms=0)
-    )
-    if not speech:
-        return True
-    last_end = (start + int(speech[-1]["end"])) / SAMPLERATE
-    return last_end <= end + TAIL_SLACK
 
 
 def _monotonic(words: list[Word], lo: float, hi: float) -> list[Word]:
