@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from offguard.analysis.flags import GENERIC_KINDS
 from offguard.analysis.situations import Situations, speech_clauses
 
 _ROLEPLAY = re.compile(
@@ -92,20 +93,7 @@ NAMES = (
 )
 
 #: Flag kinds (classes of wording, from :mod:`offguard.analysis.flags`) counted as features.
-FLAG_KINDS = (
-    "cliche",
-    "buzzword",
-    "self-praise",
-    "platitude",
-    "vague-action",
-    "vague-outcome",
-    "vague-quantity",
-    "vague-we",
-    "unsupported-number",
-    "hedge",
-    "habitual",
-    "hypothetical",
-)
+FLAG_KINDS = (*sorted(GENERIC_KINDS), "hedge")
 
 
 def question_type(question: str | None) -> dict[str, float]:

@@ -45,6 +45,10 @@ REASONS: dict[str, str] = {
     "filler": "A filler word: a short pause works better.",
 }
 
+#: The kinds of flag that say a passage is generic (fillers and hedges are delivery notes, not
+#: such claims).
+GENERIC_KINDS = frozenset(REASONS) - {"hedge", "filler"}
+
 #: How much each kind counts against specificity (per occurrence).
 WEIGHTS: dict[str, float] = {
     "cliche": 1.0,

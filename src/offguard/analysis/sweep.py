@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from offguard.analysis import lexicon
 from offguard.analysis.clauses import clauses
+from offguard.analysis.flags import GENERIC_KINDS
 from offguard.analysis.genericity import ARC
 from offguard.analysis.specifics import SentenceCues
 
@@ -54,25 +55,6 @@ _PRESENT = re.compile(
     r"[a-z]+" + _E + r"|" + _B + r"(?:a|an|the|every|each|any|no)(?: [a-z-]+){1,2} [a-z]+s" + _E
 )
 _NAME = re.compile(r"(?<=[a-z,] )(?!I\b|I'\w+)[A-Z][a-z]+")
-
-
-#: The kinds of flag that say a passage is generic (fillers and hedges are delivery notes, not
-#: such claims): a clause half-covered by them is already marked.
-GENERIC_KINDS = frozenset(
-    {
-        "cliche",
-        "buzzword",
-        "habitual",
-        "hypothetical",
-        "self-praise",
-        "platitude",
-        "vague-action",
-        "vague-outcome",
-        "vague-quantity",
-        "vague-we",
-        "unsupported-number",
-    }
-)
 
 
 def sweep(
