@@ -12,7 +12,7 @@ import numpy as np
 from offguard.transcription.agreement import LocalAgreement
 from offguard.transcription.fillers import is_filler, merge_fillers
 from offguard.transcription.streaming import StreamingTranscriber
-from offguard.transcription.types import LiveText, Transcript, Word
+from offguard.transcription.types import LiveText, Transcript, Word, join_words
 
 SR = 16000
 
@@ -234,3 +234,23 @@ def test_a_pause_makes_the_stretch_before_it_final_and_fillers_follow_when_idle(
     # Its filler pass ran on the same audio once the worker had nothing else to do.
     assert decoder.filler_passes and decoder.filler_passes[0] == finals[0]
     assert result.settings["filler_passes_skipped"] == 0
+
+
+def test_pieces_whisper_attaches_to_the_word_before_are_joined_without_a_space() -> None:
+    assert join_words([" about", " 2", ",000", " cars", "."]) == "about 2,000 cars."
+    assert (
+        join_words(["60", ",000", ",000", "  ", "people", "it", "'s"]) == "60,000,000 people it's"
+    )
+    assert join_words([]) == ""
+
+
+def test_live_text_shows_numbers_whole() -> None:
+    words = ["we", "sold", "about", "2", ",000", "cars", "a", "week", "there", "then"]
+    script = [Word(w, 0.2 + 0.4 * i, 0.55 + 0.4 * i, 0.9) for i, w in enumerate(words)]
+    decoder = ScriptDecoder(script)
+    updates: list[LiveText] = []
+    streamer = StreamingTranscriber(decoder, SR, on_update=updates.append, start_worker=False)
+    feed_paced(streamer, loud(4.5), decoder)
+    assert any("2,000" in u.text for u in updates)
+    assert not any(" ,000" in u.text for u in updates)
+    assert "about 2,000 cars" in streamer.finish().text

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from offguard.transcription.agreement import LocalAgreement
 from offguard.transcription.pieces import DecodeStat, Piece, Window, monotonic
-from offguard.transcription.types import LiveText, Transcriber, Transcript, Word
+from offguard.transcription.types import LiveText, Transcriber, Transcript, Word, join_words
 from offguard.transcription.whisper import TranscriptionCancelled
 
 if TYPE_CHECKING:
@@ -381,7 +381,7 @@ class StreamingTranscriber:
         """Append a final piece; with ``audio`` (from sample ``start``), its filler pass is
         still to be done."""
         if text is None:
-            text = " ".join(w.word for w in words)
+            text = join_words(w.word for w in words)
         if audio is not None and not words:
             audio = None  # nothing said: no fillers to find either
         piece = Piece(text.strip(), words, audio, start / self.samplerate, self._context())
@@ -407,15 +407,15 @@ class StreamingTranscriber:
         piece.audio = None
         if len(words) != len(piece.words):
             piece.words = words
-            piece.text = " ".join(w.word for w in words)
+            piece.text = join_words(w.word for w in words)
             self._publish()
         return True
 
     def _publish(self) -> None:
-        committed = " ".join(
+        committed = join_words(
             [p.text for p in self._pieces if p.text] + [w.word for w in self._agreement.committed]
         )
-        provisional = " ".join(w.word for w in self._agreement.provisional)
+        provisional = join_words(w.word for w in self._agreement.provisional)
         shown = LiveText(committed, provisional)
         with self._lock:
             if shown == self._shown:

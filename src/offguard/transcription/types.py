@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -23,6 +23,23 @@ class Word:
             "end": round(self.end, 3),
             "probability": round(self.probability, 4),
         }
+
+
+#: A word Whisper writes straight after the one before ("2" ",000", "it" "'s", "done" "."):
+#: its text starts with one of these.
+ATTACHED = tuple(",.;:!?%)'")
+
+
+def join_words(words: Iterable[str]) -> str:
+    """The text of words decoded one by one: spaces between them, except before a piece that
+    Whisper attaches to the word before ("about 2,000 cars", not "about 2 ,000 cars")."""
+    out = ""
+    for word in words:
+        word = word.strip()
+        if not word:
+            continue
+        out += word if not out or word.startswith(ATTACHED) else " " + word
+    return out
 
 
 @dataclass(frozen=True)
@@ -54,7 +71,7 @@ class LiveText:
 
     @property
     def text(self) -> str:
-        return f"{self.committed} {self.provisional}".strip()
+        return join_words([self.committed, self.provisional])
 
 
 class Transcriber(Protocol):

@@ -29,7 +29,7 @@ from offguard.transcription.models import (
     offline,
     resolve_model,
 )
-from offguard.transcription.types import Transcript, Word
+from offguard.transcription.types import Transcript, Word, join_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -189,7 +189,7 @@ class WhisperTranscriber:
             rebuilt = rebuilt or len(covered) != len(words)
             words = covered
         return Transcript(
-            text=" ".join(w.word for w in words) if rebuilt else " ".join(texts),
+            text=join_words(w.word for w in words) if rebuilt else " ".join(texts),
             words=tuple(_monotonic(words, offset, offset + duration)),
             duration=duration,
             model=self.model_name,

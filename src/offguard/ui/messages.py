@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.message import Message
 
 from offguard.errors import OffguardError
+from offguard.transcription.types import join_words
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -145,7 +146,7 @@ class PartialTranscript(Message):
 
     @property
     def text(self) -> str:
-        return f"{self.committed} {self.provisional}".strip()
+        return join_words([self.committed, self.provisional])
 
 
 class TakeFinished(Message):

@@ -19,7 +19,7 @@ from textual.widgets import Label, LoadingIndicator, Static
 from offguard.errors import AudioUnavailable, OffguardError
 from offguard.formatting import fmt_duration
 from offguard.questions import Question
-from offguard.transcription.types import LiveText
+from offguard.transcription.types import ATTACHED, LiveText
 from offguard.ui.feedback import ReviewData, bullet_list
 from offguard.ui.messages import (
     DiscardFailed,
@@ -192,7 +192,8 @@ class PracticeScreen(OffguardScreen):
         if self.active is not None:
             text = Text(message.committed)
             if message.provisional:
-                text.append(" " if message.committed else "")
+                attached = message.provisional.startswith(ATTACHED)
+                text.append(" " if message.committed and not attached else "")
                 text.append(message.provisional, style="dim")
             self.query_one("#live", Static).update(text)
             self.query_one("#practice-body", VerticalScroll).scroll_end(animate=False)
