@@ -13,6 +13,7 @@ from offguard.transcription.agreement import LocalAgreement
 from offguard.transcription.fillers import is_filler, merge_fillers
 from offguard.transcription.streaming import StreamingTranscriber
 from offguard.transcription.types import LiveText, Transcript, Word, join_words
+from tests.transcriber_fakes import PassThroughTranscriber
 
 SR = 16000
 
@@ -80,7 +81,7 @@ def test_fillers_from_the_prompted_decode_are_merged_in() -> None:
     assert is_filler("Um,") and is_filler("hmm") and not is_filler("umbrella")
 
 
-class ScriptDecoder:
+class ScriptDecoder(PassThroughTranscriber):
     """A decoder that 'hears' a fixed script: the words whose end lies inside the audio, the
     last one heard only half (a different word) until it is complete."""
 
@@ -92,11 +93,6 @@ class ScriptDecoder:
         self.gate: threading.Event | None = None  # the first decode waits for it
         self.gate_reached = threading.Event()
         self.filler_passes: list[tuple[float, float]] = []
-
-    def load(self) -> None: ...
-
-    def settings(self) -> dict[str, Any]:
-        return {}
 
     def transcribe(
         self,
@@ -120,17 +116,6 @@ class ScriptDecoder:
         if live and cut:
             heard.append(Word(cut[0].word[:2] + "-", cut[0].start, end, 0.5))
         return Transcript(" ".join(w.word for w in heard), tuple(heard), end - offset, "script")
-
-    def cover(
-        self,
-        audio: Any,
-        words: Sequence[Word],
-        *,
-        samplerate: int = 16000,
-        offset: float = 0.0,
-        cancel: Callable[[], bool] | None = None,
-    ) -> Sequence[Word]:
-        return words
 
     def add_fillers(
         self,

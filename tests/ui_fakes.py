@@ -20,6 +20,7 @@ from offguard.errors import AudioUnavailable
 from offguard.practice import TakeOutcome
 from offguard.questions import Question
 from offguard.transcription.types import LiveText, Transcript, Word
+from tests.transcriber_fakes import PassThroughTranscriber
 
 ANSWER = (
     "I am a team player and I always give one hundred percent. "
@@ -91,7 +92,7 @@ def fake_analysis(text: str = ANSWER) -> Analysis:
     )
 
 
-class FakeTranscriber:
+class FakeTranscriber(PassThroughTranscriber):
     """Returns :data:`ANSWER` at once (or ``text``), with even word timings; counts its calls."""
 
     model_name = "fake"
@@ -134,29 +135,6 @@ class FakeTranscriber:
         if on_segment is not None:
             on_segment(self.text)
         return Transcript(self.text, words, duration or timed[-1].end, self.model_name)
-
-    def cover(
-        self,
-        audio: Any,
-        words: Sequence[Word],
-        *,
-        samplerate: int = 16000,
-        offset: float = 0.0,
-        cancel: Callable[[], bool] | None = None,
-    ) -> Sequence[Word]:
-        return words
-
-    def add_fillers(
-        self,
-        audio: Any,
-        words: Sequence[Word],
-        *,
-        samplerate: int = 16000,
-        prompt: str | None = None,
-        offset: float = 0.0,
-        cancel: Callable[[], bool] | None = None,
-    ) -> Sequence[Word]:
-        return words
 
 
 class ScriptedTranscriber(FakeTranscriber):
