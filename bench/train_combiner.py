@@ -28,7 +28,7 @@ from offguard.analysis.score import score_text  # noqa: E402
 from offguard.analysis.situations import analyse, parse_many  # noqa: E402
 
 OUT = REPO / "src" / "offguard" / "analysis" / "combiner.json"
-L2 = 1.0
+L2 = 20.0
 
 
 def default_sets() -> list[Path]:
@@ -63,6 +63,7 @@ SIGNS: dict[str, int] = {
     "longest_told_run": 1,
     "run_has_own": 1,
     "told_particular": 1,
+    "no_particular": -1,
     "share_episodic": 1,
     "share_habitual": -1,
     "share_generic": -1,

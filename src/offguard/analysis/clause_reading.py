@@ -6,6 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from offguard.analysis.clause_frames import (
+    _at_the_moment,
+    _employer,
+    _frequency_adverb,
+    _particle,
+    _period,
+    _tally,
+)
 from offguard.analysis.clause_types import (
     _ANCHOR_DETS,
     _ANCHOR_WORDS,
@@ -13,7 +21,6 @@ from offguard.analysis.clause_types import (
     _DAYS,
     _DEFINITE_DETS,
     _EVERY,
-    _FREQUENCY,
     _GENERIC_PRONOUNS,
     _LEADING_DEPS,
     _LEADING_WORDS,
@@ -22,6 +29,8 @@ from offguard.analysis.clause_types import (
     _MONTHS,
     _NOW,
     _PARTICULAR_DETS,
+    _PLACE_ADVERBS,
+    _PLACE_PREPS,
     _REPORTING,
     _STATIVE,
     _TIME_NOUNS,
@@ -85,7 +94,7 @@ def _clause(head: Token, heads: set[int]) -> Clause:
     elif head.tag_ == "VBG" and "be" in aux_lemmas:
         aspect = "progressive"
     lemma = head.lemma_.lower()
-    frequency = bool(words & _FREQUENCY)
+    frequency = any(_frequency_adverb(t, head) for t in own)
     if lemma == "use" and head.tag_ == "VBD" and any(c.dep_ == "xcomp" for c in head.children):
         frequency = True  # "I used to work nights"
     if lemma == "tend" and any(c.dep_ == "xcomp" for c in head.children):
@@ -110,7 +119,10 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         elif low == "when" and t.head.i == head.i and tense == "present" and head.dep_ == "advcl":
             when_present = True  # "when a customer complains, I ...": a habit outside a scene
         if low in _DAYS and (
-            t.text.endswith("s") or any(c.lower_ in ("a", "every", "each") for c in t.children)
+            t.text.endswith("s")
+            or any(c.lower_ in ("every", "each") for c in t.children)
+            # "on a Monday I check the stock"; but "he sent it back on a Saturday": one day
+            or (tense != "past" and any(c.lower_ == "a" for c in t.children))
         ):
             frequency = True  # "on Mondays", "on a Monday", "every Monday"
         elif (
@@ -144,6 +156,9 @@ def _clause(head: Token, heads: set[int]) -> Clause:
     reported = (head.dep_ in ("ccomp", "xcomp") and governor.lemma_ in _REPORTING) or (
         head.dep_ == "relcl" and governor.lower_ in ("one", "example", "story", "time")
     )
+    # "I suggested we drop our run", "she said it's broken": present-tense content of a past
+    # report is that occasion's content (a subjunctive or a shifted tense), not a habit
+    past_report = head.dep_ == "ccomp" and governor.lemma_ in _REPORTING and governor.tag_ == "VBD"
     intro = subject == "this" or (
         subject == "there"
         and any(
@@ -155,17 +170,28 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         lemma == "be"
         and subject in ("i", "we")
         and any(
-            p.dep_ == "prep"
-            and p.lower_ in ("on", "at", "behind", "in")
-            and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in p.children)
+            (
+                p.dep_ == "prep"
+                and p.lower_ in _PLACE_PREPS
+                and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in p.children)
+            )
+            # "I'm in", "we're out", "I'm up there": the speaker's place, not a description
+            or (p.dep_ in ("advmod", "prt") and p.lower_ in _PLACE_ADVERBS)
             for p in head.children
         )
     )
     stative = lemma in _STATIVE or (head.pos_ == "AUX" and lemma == "be")
+    if (
+        tense == "present"
+        and subject in ("i", "we")
+        and any(a.dep_ == "auxpass" for a in aux)
+        and not any(c.dep_ == "agent" for c in head.children)
+    ):
+        stative = True  # "I'm not fussed", "I'm based in Leeds": an adjectival passive, a state
     if lemma == "get" and aspect == "perfect" and not any(c.dep_ == "prt" for c in head.children):
         stative = True  # "I've got eight years": possession
-    if aspect == "progressive":
-        stative = False
+    if aspect == "progressive" or (lemma in ("find", "have") and _particle(head)):
+        stative = False  # "my lead found out", "we had it out": a phrasal verb is an event
     span = sorted(own, key=lambda t: t.i)
     while len(span) > 1 and (
         span[0].is_punct or (span[0].dep_ in _LEADING_DEPS and span[0].lower_ in _LEADING_WORDS)
@@ -181,7 +207,14 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         or (
             t.pos_ == "NOUN"
             and t.dep_ != "npadvmod"
-            and any(c.dep_ in ("det", "poss") and c.lower_ in _PARTICULAR_DETS for c in t.children)
+            and any(
+                c.dep_ in ("det", "poss")
+                and c.lower_ in _PARTICULAR_DETS
+                # "helped customers with their accounts": "their" + a plural is anyone's
+                # ("her tablets" are one person's)
+                and not (c.lower_ == "their" and t.tag_ == "NNS")
+                for c in t.children
+            )
         )
         for t in own
     )
@@ -210,9 +243,12 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         years=years,
         lesson=lesson,
         locative=locative,
-        now=bool(words & _NOW),
+        now=bool(words & _NOW) or any(_at_the_moment(t) for t in own),
         particular=particular,
         reported=reported,
+        past_report=past_report,
+        tally=any(_tally(t, head) for t in own),
+        period=any(_period(t) for t in own) or (not anchor and _employer(head)),
         own_grammar=bool(aux)
         or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children),
         when_present=when_present,

@@ -78,7 +78,14 @@ _REPORTING = wordset(
     realise realize hope wish offer suggest
     """
 )
-_NOW = wordset("now nowadays")
+#: stretches a record is totted up over ("last year", "in my last role", "over four years")
+_PERIODS = wordset("year years quarter quarters role job position career tenure")
+_NOW = wordset("now nowadays currently")
+#: where the speaker is: "I'm on the grill", "I'm up the ladder", "we're in the back"
+_PLACE_PREPS = frozenset({"on", "at", "behind", "in", "up", "under", "inside", "outside", "by"})
+_PLACE_ADVERBS = frozenset(
+    {"in", "out", "up", "down", "there", "here", "back", "over", "through", "inside", "outside"}
+)
 _LESSON = frozenset({"teach", "learn", "realise", "realize", "show", "remind", "prove"})
 _SPEECH = frozenset({"say", "ask", "tell", "shout", "reply", "go"})
 _GENERIC_PRONOUNS = wordset(
@@ -123,6 +130,12 @@ class Clause:
     particular: bool = False
     #: reported ("she said I'd cover") or choosing an example ("the one I'd pick")
     reported: bool = False
+    #: the present-tense content of a past report ("I suggested we drop our run")
+    past_report: bool = False
+    #: a count or percentage as the verb's object ("sold fifty-eight", "cut it by 18 percent")
+    tally: bool = False
+    #: a record's stretch as the clause's time ("last year", "in my last role")
+    period: bool = False
     #: the clause has its own subject or auxiliary (a bare conjoined verb has neither)
     own_grammar: bool = True
     #: "when" + present tense: a habit unless inside a scene

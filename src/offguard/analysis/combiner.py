@@ -44,6 +44,7 @@ NAMES = (
     "numbers_per_clause",
     "longest_told_run",
     "told_particular",
+    "no_particular",
     "run_has_own",
     "share_episodic",
     "share_habitual",
@@ -170,6 +171,9 @@ def features(
         "longest_told_run": _log(best),
         "told_particular": sum(c.particular for c, t in zip(cl, told, strict=True) if t)
         / max(sum(told), 1),
+        # not one name, number, time or particular thing anywhere: "I went to college and
+        # studied business, then I got a job in an office"
+        "no_particular": float(not any(c.particular or c.numbers or c.names for c in cl)),
         "run_has_own": float(best_own),
         "share_episodic": sum(told) / n,
         "share_habitual": kinds.count("habitual") / n,

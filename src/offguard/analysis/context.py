@@ -54,6 +54,8 @@ def in_context(
         or _person_repeat(norm, spans, cues, raw)
         or _reported(norm, raw)
         or _backed_modal(norm, spans, cues, raw)
+        or _reaction_reported(norm, spans, raw)
+        or _claim_then_example(norm, spans, cues, raw)
     )
 
 
@@ -93,6 +95,42 @@ def _reported(norm: str, raw: RawFlag) -> bool:
     if raw.kind != "hypothetical":
         return False
     return bool(_REPORTED.search(norm, max(0, raw.start - 24), raw.start))
+
+
+_THEIR_WORDS = re.compile(
+    r"(?<![\w'])(?:he|she|they|the \w+|\w+) (?:said|told (?:me|us)|reckoned|thought|wrote)"
+    r"(?: that)?(?![\w'])[^,.;!?]{0,60}$"
+)
+
+
+def _reaction_reported(norm: str, spans: list[tuple[int, int]], raw: RawFlag) -> bool:
+    """ "he said the decanted one was much better": someone's verdict on that occasion, in
+    their words, is the checkable reaction the vague-outcome flag asks for."""
+    if raw.kind != "vague-outcome":
+        return False
+    idx = index(spans, raw.start)
+    lo = spans[idx][0] if idx is not None else max(0, raw.start - 80)
+    m = _THEIR_WORDS.search(norm, lo, raw.start)
+    return m is not None and not norm.startswith(("i ", "we "), m.start())
+
+
+def _claim_then_example(
+    norm: str, spans: list[tuple[int, int]], cues: list[SentenceCues], raw: RawFlag
+) -> bool:
+    """ "I notice things. Last month I saw a juror's bag had a knife in it...": a short claim
+    of the speaker's own, proved at once by one dated occasion told through in the next
+    sentence, is the answer's headline, not a habit in place of an event."""
+    if raw.kind != "habitual" or not first_person(norm, raw):
+        return False
+    idx = index(spans, raw.start)
+    if idx is None or idx + 1 >= len(spans):
+        return False
+    lo, hi = spans[idx]
+    claim = norm[lo:hi].rstrip(" .!?")
+    nxt = cues[idx + 1]
+    # one short clause: a routine listed ("I listen, I apologise and I fix it") is no headline
+    one = len(claim.split()) <= 6 and not re.search(r",|(?<![\w'])and(?![\w'])", claim)
+    return one and nxt.times > 0 and nxt.own_actions > 0
 
 
 def changed_practice(

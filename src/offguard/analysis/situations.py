@@ -108,7 +108,13 @@ def analyse(doc: Doc) -> Situations:
             c.frequency = c.frequency or first.frequency
             if first.tense == "modal":
                 c.tense = "modal"
+            c.period = c.period or first.period
     _past_would(clauses, doc)
+    # "In my last role I managed a budget of 6.4 million, I delivered savings of 8 percent":
+    # a record's stretch frames the rest of its sentence
+    framed = {c.sentence for c in clauses if c.period}
+    for c in clauses:
+        c.period = c.period or c.sentence in framed
     narrative = narrative_present(clauses, doc)
     # the narrative present holds in the scene, not in a sentence of self-description
     # ("I'm someone who takes ownership, I don't point fingers") after it
@@ -120,6 +126,7 @@ def analyse(doc: Doc) -> Situations:
         and c.lemma == "be"
         and c.stative
         and not c.locative
+        and _described(doc[c.head])
     }
     for c in clauses:
         scene = narrative and c.sentence not in described and not (c.negated and c.subject == "i")
@@ -167,8 +174,17 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
     scene = 0.0
     others = 0
     speaker_frame = False
+    complication = False
     habits = 0
     for c in clauses:
+        if c.modal in ("will", "can") and c.negated and c.tense == "modal":
+            # "the sofa won't go down the stairs", "she can't breathe": one refusal or
+            # obstacle of a particular thing, a scene's complication
+            if c.subject in ("name", "this", "definite", "third"):
+                scene += 1
+                others += 1
+                complication = True
+            continue
         if c.tense != "present" or c.aspect == "perfect":
             continue
         if c.frequency:
@@ -186,7 +202,7 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
         elif c.subject in ("i", "we"):
             scene += 0.5
     intro = any(c.intro for c in clauses)
-    anchored = any(c.anchor and c.tense == "present" for c in clauses) or intro
+    anchored = any(c.anchor and c.tense == "present" for c in clauses) or intro or complication
     return (
         scene >= 2
         and others >= 1
@@ -195,7 +211,15 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
     )
 
 
+def _described(head: Token) -> bool:
+    """ "I'm someone who...", "I'm organised": "be" with a noun or adjective complement
+    describes the speaker ("I'm in", "I'm there" place them in a scene)."""
+    return any(c.dep_ in ("attr", "acomp", "oprd") for c in head.children)
+
+
 def _kind(c: Clause, narrative: bool) -> str:
+    if c.past_report:
+        return "state"  # "I suggested we drop our run": what was said on that occasion
     if narrative and c.modal in ("will", "can") and c.negated:
         return "episodic"  # "she won't leave the car", "I can't get the ambulance up"
     if c.when_present and not narrative:
@@ -211,6 +235,8 @@ def _kind(c: Clause, narrative: bool) -> str:
     if c.frequency:
         return "habitual"
     if c.tense == "past":
+        if c.tally and c.period:
+            return "state"  # "last year I listed 72 properties, sold 58": a record, no occasion
         if c.stative and not c.anchor:
             return "state"
         return "episodic"

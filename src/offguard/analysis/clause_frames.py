@@ -1,0 +1,77 @@
+"""A clause's frames and scope, read from the parse: which frequency words quantify the
+clause's own events, a record's totals over a stretch ("last year I sold ninety cars"), a
+named workplace as a career frame, the present moment ("at the moment"), phrasal verbs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from offguard.analysis.clause_types import _FREQUENCY, _PERIODS, _REPORTING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _particle(head: Token) -> bool:
+    return any(c.dep_ == "prt" for c in head.children)
+
+
+def _frequency_adverb(tok: Token, head: Token) -> bool:
+    """A frequency word that quantifies this clause's events: an adverbial ("I usually ran
+    it", "daily I check"), not an adjective describing a thing ("a weekly meeting", "it's
+    never daily") nor inside reported words ("it says take one daily")."""
+    if tok.lower_ not in _FREQUENCY or tok.dep_ in ("amod", "acomp", "attr", "compound"):
+        return False
+    verb = tok.head
+    while verb.i != head.i and verb.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj"):
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in _REPORTING:
+            return False
+        verb = verb.head
+    return True
+
+
+def _tally(tok: Token, head: Token) -> bool:
+    """A figure the verb's object is counted in: "listed seventy-two properties", "sold
+    fifty-eight", "cut usage by 18 percent" (a record's total, not a detail of one scene)."""
+    if not (tok.like_num and tok.pos_ == "NUM") or tok.dep_ not in ("nummod", "dobj", "pobj"):
+        return False
+    noun = tok if tok.dep_ in ("dobj", "pobj") else tok.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.lower_ in ("percent", "%"):
+        return True
+    for _ in range(4):  # "a budget of six point four million", "savings of eight percent"
+        if noun.dep_ == "dobj" and noun.head.i == head.i:
+            return True
+        if noun.dep_ not in ("pobj", "prep", "nummod", "compound", "quantmod"):
+            return False
+        noun = noun.head
+    return False
+
+
+def _period(tok: Token) -> bool:
+    """ "last year", "in my last role", "over four years": a stretch as the clause's time."""
+    if tok.lower_ not in _PERIODS:
+        return False
+    if tok.dep_ == "npadvmod":
+        return any(c.lower_ in ("last", "this", "that") for c in tok.children)
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "over", "during", "across", "within")
+
+
+def _employer(head: Token) -> bool:
+    """ "at Amazon I ran a team of 25", "for Connells": a named workplace as the whole frame
+    of a clause with no time of its own is a stretch of a career, not an occasion."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in ("at", "for")
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in p.children)
+        for p in head.children
+    )
+
+
+def _at_the_moment(tok: Token) -> bool:
+    """ "at the moment", "at present": the speaker's present circumstance, not a habit."""
+    return (
+        tok.lower_ in ("moment", "present")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "at"
+        and (tok.lower_ == "present" or any(c.lower_ == "the" for c in tok.children))
+    )

@@ -1,0 +1,101 @@
+"""Grammar the clause reading gets right by scope and construction, not by word lists: where a
+frequency word belongs, what a report's tense means, where the speaker is, adjectival
+passives, a record's totals, and a claim proved at once by an example."""
+
+from __future__ import annotations
+
+import pytest
+
+from offguard.analysis import analyze_text
+from offguard.analysis.situations import analyse, parse
+
+
+def kind_of(text: str, words: str) -> str:
+    for c in analyse(parse(text)).clauses:
+        if words in text[c.start : c.end]:
+            return c.kind
+    raise AssertionError(f"no clause with {words!r}")
+
+
+def flagged(text: str, kind: str, question: str | None = None) -> list[str]:
+    return [
+        text[f.start : f.end] for f in analyze_text(text, question=question).flags if f.kind == kind
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        # a frequency word inside reported words or describing a thing is no habit of the clause
+        ("The label says take two daily, so I stop and ring the surgery.", "says", "generic"),
+        ("We had a weekly stand-up that Friday and I raised the leak.", "We had", "episodic"),
+        ("I usually ran the stand-up.", "I usually ran", "habitual"),
+        # present-tense content of a past suggestion is that occasion's content
+        ("I suggested we move the cable tray instead.", "we move", "state"),
+        ("I suggest we move the cable tray.", "I suggest", "habitual"),
+        # an adjectival passive is a state of the speaker
+        ("I'm not bothered about the parking.", "bothered", "state"),
+        # a past clause "on a Saturday" is one Saturday; "on a Saturday I..." in the present is not
+        ("A man brought back a kettle on a Saturday.", "brought back", "episodic"),
+        ("On a Saturday I check the fridges.", "I check", "habitual"),
+        # a record's totals over a stretch are no occasion
+        ("Last year I sold ninety cars and hit a hundred and ten percent.", "I sold", "state"),
+        ("In my last job I cut overtime by twenty percent.", "I cut", "state"),
+        ("That morning I rang fourteen suppliers.", "I rang", "episodic"),
+        ("Last month I checked three similar roles in Leeds.", "I checked", "episodic"),
+        # a phrasal verb is an event
+        ("My supervisor found out at the review.", "found out", "episodic"),
+    ],
+)
+def test_clause_kind_by_scope(text: str, words: str, kind: str) -> None:
+    assert kind_of(text, words) == kind
+
+
+def test_the_speaker_placed_in_a_scene_keeps_the_narrative_present() -> None:
+    text = (
+        "So I'm on the pool chair at the leisure centre and I see a boy slip under the rope. "
+        "I jump, I'm in, I pull him to the side and my colleague Priya calls the first aider. "
+        "The first aider checks him and his dad takes him home."
+    )
+    assert analyse(parse(text)).narrative_present
+    assert not flagged(text, "habitual")
+
+
+def test_a_scene_told_with_a_stuck_object_is_a_narrative_present() -> None:
+    text = (
+        "so we get to the flat in Hove and the wardrobe won't fit round the bend in the stairs. "
+        "I measure the landing window, me and Sam take the window out and we lower the "
+        "wardrobe on straps. the customer's delighted and the office doesn't charge her."
+    )
+    assert analyse(parse(text)).narrative_present
+
+
+def test_a_present_circumstance_is_no_habit() -> None:
+    text = (
+        "I spend two hours a day on the train at the moment. In June I visited your depot and "
+        "spoke to a driver called Femi about the rota."
+    )
+    assert not flagged(text, "habitual", "Why do you want to work here?")
+
+
+def test_someones_reported_verdict_is_a_reaction_not_a_vague_outcome() -> None:
+    text = (
+        "A guest sent back a steak on the Friday. I cooked a new one myself and took it out, "
+        "and she said it was much better and booked again for her birthday."
+    )
+    assert not flagged(text, "vague-outcome")
+    mine = "I changed the rota and things got much better."
+    assert flagged(mine, "vague-outcome")
+
+
+def test_a_one_clause_claim_proved_at_once_is_a_headline() -> None:
+    claim = (
+        "I spot things. Last week I saw a delivery note was short by a pallet, I stopped the "
+        "driver and rang the depot."
+    )
+    assert not flagged(claim, "habitual", "What are your strengths?")
+    routine = (
+        "I listen, I apologise and I fix it. Last week I saw a delivery note was short by a "
+        "pallet, I stopped the driver and rang the depot."
+    )
+    assert flagged(routine, "habitual")
