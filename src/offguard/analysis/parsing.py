@@ -43,10 +43,34 @@ def _pipeline() -> tuple[Language, Callable[[Doc], Doc]]:
         from offguard.analysis.fastattrs import FastAttributes
 
         rules = FastAttributes(nlp)
-        lemmatizer = nlp.get_pipe("lemmatizer")
+        lemmatize = _cached_lemmas(nlp)
 
         def finish(doc: Doc) -> Doc:
-            return lemmatizer(rules(doc))
+            return lemmatize(rules(doc))
 
         _finish = finish
     return nlp, _finish
+
+
+def _cached_lemmas(nlp: Language) -> Callable[[Doc], Doc]:
+    """The model's rule lemmatizer, each (word, part of speech, morphology) worked out once:
+    spaCy caches only the words its rules change, so a base form ("ring", "the") was checked
+    again at every occurrence. Same lemmas (a test compares them with the model's pipeline)."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    rule = lemmatizer.rule_lemmatize  # type: ignore[attr-defined]
+    cache: dict[tuple[int, int, int], str] = {}
+
+    def lemmatize(doc: Doc) -> Doc:
+        if len(cache) > 200_000:
+            cache.clear()
+        for token in doc:
+            if token.lemma != 0:
+                continue  # set by the attribute rules (the lemmatizer does not overwrite)
+            key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]
+            lemma = cache.get(key)
+            if lemma is None:
+                lemma = cache[key] = rule(token)[0]
+            token.lemma_ = lemma
+        return doc
+
+    return lemmatize
