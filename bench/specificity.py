@@ -8,7 +8,8 @@ tests/data/answers-blind2.jsonl (the second, development data since analysis v4)
 Prints, per file:
 accuracy, generic-F1, AUC of the score, accuracy on hard cases, STAR agreement, recall of the
 reviewer's generic phrases (recalled when flags cover at least half of the phrase's
-characters), flags per clear specific answer (false flags), and throughput (answers per second
+characters), false flags per clear specific answer (generic flags that overlap none of that
+answer's reviewer phrases), and throughput (answers per second
 of this process's CPU time, so other load on a shared machine does not count).
 """
 
@@ -57,6 +58,15 @@ def phrase_recalled(text: str, phrase: str, flags: list[Any]) -> bool | None:
     return sum(covered) >= 0.5 * len(phrase)
 
 
+def _agreed(text: str, flag: Any, phrases: list[str]) -> bool:
+    """Does the flag overlap one of the reviewer's phrases for this answer?"""
+    for phrase in phrases:
+        start = text.lower().find(phrase.lower())
+        if start >= 0 and flag.start < start + len(phrase) and start < flag.end:
+            return True
+    return False
+
+
 def evaluate(path: Path) -> dict[str, Any]:
     rows = [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
@@ -85,11 +95,19 @@ def evaluate(path: Path) -> dict[str, Any]:
                 total += 1
                 recalled += hit
     clean = [
-        a
+        (r, a)
         for r, a in zip(rows, results, strict=True)
         if r["label"] == "specific" and r.get("kind") == "clear"
     ]
-    false_flags = sum(sum(f.kind in GENERIC_KINDS for f in a.flags) for a in clean)
+    # a false flag: a generic flag on a clearly specific answer that no reviewer phrase of
+    # that answer agrees with (a reviewer may still mark a moral tacked on to a good story)
+    false_flags = sum(
+        sum(
+            f.kind in GENERIC_KINDS and not _agreed(r["text"], f, r.get("generic_phrases") or [])
+            for f in a.flags
+        )
+        for r, a in clean
+    )
     star_rows = [(r, a) for r, a in zip(rows, results, strict=True) if "star" in r]
     star_ok = sum((k in r["star"]) == a.star[k] for r, a in star_rows for k in "STAR")
     misses = [r["id"] for r, p in zip(rows, pred, strict=True) if p != r["label"]]

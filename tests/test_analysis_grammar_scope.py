@@ -99,3 +99,69 @@ def test_a_one_clause_claim_proved_at_once_is_a_headline() -> None:
         "pallet, I stopped the driver and rang the depot."
     )
     assert flagged(routine, "habitual")
+
+
+def test_dates_and_named_steps_are_no_unsupported_figures() -> None:
+    text = (
+        "I've booked my forklift test for the 14th of March, the level 2 course runs to summer "
+        "2027, and I passed the first module in 2024."
+    )
+    assert not flagged(text, "unsupported-number")
+    assert flagged(
+        "I've managed forty people and grown sales by thirty percent.", "unsupported-number"
+    )
+
+
+def test_a_plan_in_a_five_years_answer_has_figures_not_claims() -> None:
+    text = (
+        "I finish my apprenticeship in June and the firm has put in writing they'll keep me on "
+        "at fourteen an hour. My uncle runs a gang of three and says I can join as the fourth."
+    )
+    assert not flagged(text, "unsupported-number", "Where do you see yourself in five years?")
+
+
+def test_figures_inside_a_scene_told_in_the_present_are_the_scene() -> None:
+    text = (
+        "so it's the Friday before Easter and I come in at five and the mixer won't start. "
+        "I've got ninety loaves to get out and the order for the three cafés at half seven. "
+        "I ring Tom next door, he says yes, and I bake them in his oven twelve at a time."
+    )
+    assert analyse(parse(text)).narrative_present
+    assert not flagged(text, "unsupported-number")
+
+
+def test_a_service_offered_in_a_role_play_is_no_habit_and_hi_is_no_flag() -> None:
+    question = "Role-play: I'm a customer who needs a birthday cake. Serve me."
+    text = (
+        "hi. come and sit down. what's the birthday? ... okay, Saturday, so we'd have it ready "
+        "by Friday at four, and I'd do the sponge with lemon curd since you said she loves it."
+    )
+    assert not flagged(text, "habitual", question)
+    assert not [
+        f for f in analyze_text(text, question=question).flags if f.text.strip(". ") == "hi"
+    ]
+
+
+def test_id_say_gives_the_answer_not_a_hypothetical() -> None:
+    assert not flagged(
+        "I'd say persistence. Last winter I rang the depot every hour.", "hypothetical"
+    )
+    assert flagged("I'd probably escalate it to my manager.", "hypothetical")
+
+
+def test_there_were_nights_where_is_a_past_habit() -> None:
+    text = "At the Crown there were nights where I refused ten people at the door."
+    assert kind_of(text, "I refused") == "habitual"
+    assert flagged(text, "habitual")
+    begun = "In May I started reading the gas meter every Friday at the office in Crewe."
+    assert not flagged(begun, "habitual")
+
+
+def test_a_delivery_on_a_named_day_is_no_vague_outcome() -> None:
+    assert not flagged("We rebuilt the plan and we delivered Monday morning.", "vague-outcome")
+    assert flagged("It was tough but we delivered.", "vague-outcome")
+
+
+def test_a_time_of_night_is_no_platitude() -> None:
+    text = "so it's about two in the morning and I'm on my round at the retail park."
+    assert not flagged(text, "platitude")

@@ -79,7 +79,7 @@ def analyze_text(
 
     ``doc`` is the answer already parsed by :func:`offguard.analysis.situations.parse` (as
     :func:`analyze_many` does in batches); otherwise the text is parsed here."""
-    from offguard.analysis.combiner import features, probability, task_kinds
+    from offguard.analysis.combiner import features, probability, question_type, task_kinds
     from offguard.analysis.flags import REASONS
     from offguard.analysis.score import score_text, swept
     from offguard.analysis.shading import shade
@@ -93,6 +93,10 @@ def analyze_text(
     if text.strip():
         doc = doc if doc is not None else parse(text)
         sit = analyse(doc)
+        if question_type(question)["q_roleplay"]:
+            # a role-play speaks to the interviewer now: its present tense tells no scene, so
+            # its figures ("forty miles to the gallon") are the pitch's claims
+            sit.narrative_present = False
     scored = score_text(text, sit)
     task = task_kinds(question)
     if task:

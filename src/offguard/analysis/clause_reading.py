@@ -112,7 +112,13 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         ):
             durations += 1  # "fifteen years", "a few months": a stretch, not an occasion
         low = t.lower_
-        if low in _EVERY and t.dep_ == "det" and t.head.lower_ in _TIME_NOUNS:
+        if (
+            low in _EVERY
+            and t.dep_ == "det"
+            and t.head.lower_ in _TIME_NOUNS
+            # "I check on her every ten minutes": a repeat inside one occasion
+            and t.head.lower_ not in ("minute", "minutes", "second", "seconds")
+        ):
             frequency = True  # "every morning", "each shift"
         elif low == "whenever":
             frequency = True

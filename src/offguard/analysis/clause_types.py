@@ -132,6 +132,8 @@ class Clause:
     reported: bool = False
     #: the present-tense content of a past report ("I suggested we drop our run")
     past_report: bool = False
+    #: many occasions said outright: "whenever that happened I...", "there were nights where"
+    iterative: bool = False
     #: a count or percentage as the verb's object ("sold fifty-eight", "cut it by 18 percent")
     tally: bool = False
     #: a record's stretch as the clause's time ("last year", "in my last role")

@@ -112,12 +112,15 @@ def question_type(question: str | None) -> dict[str, float]:
 def task_kinds(question: str | None) -> frozenset[str]:
     """Flag kinds that are the task itself for this question, not a fault: modal verbs in a
     role-play, an estimate, a five-years or a salary answer ("I'd ask what you use it for",
-    "I'd need twenty-five"), and figures in an estimate or a salary answer."""
+    "I'd need twenty-five"), and figures in an estimate, a salary answer or a plan (its dates,
+    levels and steps)."""
     q = question_type(question)
     kinds: set[str] = set()
     if q["q_roleplay"] or q["q_estimate"] or q["q_future"] or q["q_salary"]:
         kinds.add("hypothetical")
-    if q["q_estimate"] or q["q_salary"]:
+    if q["q_roleplay"]:
+        kinds.add("habitual")  # "we'd have it with them by Wednesday": the service offered
+    if q["q_estimate"] or q["q_salary"] or q["q_future"]:
         kinds.add("unsupported-number")
     return frozenset(kinds)
 

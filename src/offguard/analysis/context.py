@@ -89,11 +89,16 @@ _REPORTED = re.compile(
 )
 
 
+_ANSWERING = re.compile(r"(?:i'd|i would) (?:have to |probably |honestly )?say(?![\w'])")
+
+
 def _reported(norm: str, raw: RawFlag) -> bool:
     """'I say I'll come back within a day', 'I told her I'd check': a promise reported,
-    not what the speaker would do in general."""
+    not what the speaker would do in general; "I'd say persistence" gives the answer."""
     if raw.kind != "hypothetical":
         return False
+    if _ANSWERING.match(norm, raw.start):
+        return True
     return bool(_REPORTED.search(norm, max(0, raw.start - 24), raw.start))
 
 
@@ -298,9 +303,13 @@ _SCALE = re.compile(
 def first_person(norm: str, raw: RawFlag) -> bool:
     """Is the habit the speaker's own ("I always...", "I usually...")?"""
     before = norm[max(0, raw.start - 12) : raw.start]
-    return norm.startswith(("i ", "i'", "we "), raw.start) or bool(
+    return bool(_OWN_START.match(norm, raw.start)) or bool(
         re.search(r"(?<![\w'])(?:i|i've|we)(?: \w+)? $", before)
     )
+
+
+#: "I always...", "where I refused ten people", "whenever we..."
+_OWN_START = re.compile(r"(?:(?:where|when|whenever|and|so|then) )?(?:i |i'|we )")
 
 
 def background_habit(

@@ -59,4 +59,26 @@ def about_pay(norm: str) -> bool:
     return bool(MONEY.search(norm))
 
 
-__all__ = ["WORKING", "about_pay", "clock", "pay_amount"]
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+_LABEL_BEFORE = re.compile(
+    r"(?:(?<![\w'])(?:level|year|stage|grade|band|step|phase|module|unit|room|row|bay|gate|"
+    r"platform|ward|bed|table|route|line|page|section|version|" + _MONTH + r"|summer|winter|"
+    r"spring|autumn|fall|christmas|easter) (?:the )?)$"
+)
+_ORDINAL_OR_YEAR = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)(?![\w'])|(?:19|20)\d\d(?![\w']))|\d+ of " + _MONTH + r"(?![\w'])"
+)
+
+
+def label_or_date(norm: str, lo: int, start: int) -> bool:
+    """Is the figure at ``start`` a date or a name, not an amount: "the 9th of May",
+    "summer 2027", "in 2019", "level 3", "row twenty-three", "year 9"?"""
+    if _ORDINAL_OR_YEAR.match(norm, start):
+        return True
+    return bool(_LABEL_BEFORE.search(norm, max(lo, start - 14), start))
+
+
+__all__ = ["WORKING", "about_pay", "clock", "label_or_date", "pay_amount"]

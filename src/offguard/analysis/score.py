@@ -19,7 +19,7 @@ from offguard.analysis import grammar
 from offguard.analysis.clauses import clauses, containing, pieces
 from offguard.analysis.context import changed_practice, first_person, in_context
 from offguard.analysis.context import index as _index
-from offguard.analysis.figures import WORKING, about_pay, clock, pay_amount
+from offguard.analysis.figures import WORKING, about_pay, clock, label_or_date, pay_amount
 from offguard.analysis.flags import WEIGHTS, RawFlag, platitudes, raw_flags, resolve
 from offguard.analysis.genericity import story_arcs
 from offguard.analysis.situations import Situations, habits
@@ -142,7 +142,7 @@ def score_text(text: str, situations: Situations) -> Scored:
     ]
     flagged = {_index(spans, r.start) for r in raws if WEIGHTS[r.kind] >= 0.5}
     events = [event_evidence(c, i in flagged) for i, c in enumerate(cues)]
-    extra = _contextual(text, norm, spans, cues, events, own_total, raws)
+    extra = _contextual(text, norm, spans, cues, events, own_total, raws, present_frame)
     raws.extend(r for r in extra if not changed_practice(norm, spans, cues, r))
     # "two years ago", "Christmas Day two years ago": a figure that dates one occasion
     raws = [r for r in raws if not (r.kind == "unsupported-number" and _dates(norm, r))]
@@ -169,7 +169,11 @@ def score_text(text: str, situations: Situations) -> Scored:
     g_total = sum(generic)
     # a flag is a claim a person can read: never a lone pronoun or auxiliary (a false start,
     # "I'd, um, I'd probably...")
-    flags = [f for f in resolve(text, raws, spans) if not _bare(norm[f[0] : f[1]])]
+    flags = [
+        f
+        for f in resolve(text, raws, spans)
+        if f[2] in ("filler", "hedge") or not _bare(norm[f[0] : f[1]])
+    ]
     kinds: dict[str, int] = {}
     for _, _, kind in flags:
         kinds[kind] = kinds.get(kind, 0) + 1
@@ -202,6 +206,7 @@ def _contextual(
     events: list[float],
     own_total: int,
     raws: list[RawFlag],
+    present_frame: bool = False,
 ) -> list[RawFlag]:
     """Flags that depend on the sentence: numbers with no event, 'we' with no 'I'."""
     out: list[RawFlag] = []
@@ -222,7 +227,13 @@ def _contextual(
         # a bare figure is a claim about the speaker's scale only when the speaker is in it
         weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0
         weak = weak and bool(_SPEAKER.search(norm, lo, hi))
-        perfect = bool(_PERFECT.search(norm, lo, hi)) and c.narrative == 0
+        # "I've got ten years' experience" is a claim; "I've got ninety loaves to get out"
+        # inside a scene told in the present is the scene
+        perfect = (
+            bool(_PERFECT.search(norm, lo, hi))
+            and c.narrative == 0
+            and not (present_frame and _in_scene(cues, idx))
+        )
         worked = len(WORKING.findall(norm, lo, hi)) >= 1 and c.numbers >= 2
         if c.numbers and (idx in claimed or perfect or (weak and c.concrete < 3)):
             parts = clauses(text, lo, hi)
@@ -239,8 +250,11 @@ def _contextual(
                     continue  # "times fifty is about a hundred and ten thousand": working
                 if clock(norm, lo, m.start()):
                     continue  # "by two the lines are back", "it's six a.m.": a time of day
-                if c.narrative and not perfect and containing(parts, m.start()) not in in_claim:
-                    continue
+                if label_or_date(norm, lo, m.start()):
+                    continue  # "the 9th of May", "summer 2027", "level 3": a date or a name
+                told = c.narrative or (present_frame and _in_scene(cues, idx))
+                if told and not perfect and containing(parts, m.start()) not in in_claim:
+                    continue  # a figure of the told scene ("his resp rate's up to twenty-four")
                 if not any(r.start <= m.start() < r.end for r in raws):
                     # the whole verb phrase: "managed teams of 40", not "40, hit 120"
                     piece = containing(pieces(text, lo, hi), m.start()) or (m.start(), m.end())
@@ -250,6 +264,11 @@ def _contextual(
             for m in _WE.finditer(norm, lo, hi):
                 out.append(RawFlag(m.start(), m.end(), "vague-we"))
     return out
+
+
+def _in_scene(cues: list[SentenceCues], idx: int) -> bool:
+    """In a scene told in the present: the sentence or a neighbour has present actions."""
+    return any(cues[i].present_actions for i in range(max(0, idx - 1), min(len(cues), idx + 2)))
 
 
 _AGO = re.compile(r"\s*(?:\w+\s+){0,3}?ago(?![\w'])")
@@ -282,8 +301,13 @@ def _merge_same_kind(raws: list[RawFlag]) -> list[RawFlag]:
 
 
 def _bare(span: str) -> bool:
-    """Is a flagged span only pronouns and auxiliaries ("I'd", "we would")?"""
-    return all(w in _FUNCTION_WORDS for w in re.findall(r"[a-z']+", span))
+    """Is a flagged span only pronouns, auxiliaries and interjections ("I'd", "we would",
+    a role-play's "hi")?"""
+    return all(w in _FUNCTION_WORDS or w in _GREETINGS for w in re.findall(r"[a-z']+", span))
+
+
+#: a role-play's "hi", "okay": no claim (fillers are flagged by their own kind, not here)
+_GREETINGS = wordset("hi hello hey okay ok right yeah yes well oh")
 
 
 _FUNCTION_WORDS = wordset(

@@ -36,6 +36,25 @@ from offguard.analysis.parsing import DISABLED_PIPES, parse, parse_many
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: plural stretches or occasions that "there were ... where" makes many of
+_OCCASIONS = frozenset(
+    {
+        "times",
+        "days",
+        "nights",
+        "weeks",
+        "months",
+        "shifts",
+        "mornings",
+        "evenings",
+        "weekends",
+        "occasions",
+        "services",
+        "jobs",
+        "calls",
+    }
+)
+
 __all__ = [
     "DISABLED_PIPES",
     "KINDS",
@@ -88,8 +107,18 @@ def analyse(doc: Doc) -> Situations:
         ):
             if sub.frequency:
                 by_head[t.head.i].frequency = True
+                if any(w.lower_ == "whenever" for w in t.subtree):
+                    sub.iterative = by_head[t.head.i].iterative = True
             else:
                 by_head[t.head.i].when_present = True
+    for t in heads:
+        # "there were weeks where I caught three or four": the occasions are many
+        if t.dep_ == "relcl" and t.head.tag_ == "NNS" and t.head.lower_ in _OCCASIONS:
+            attr = t.head
+            if attr.dep_ == "attr" and any(c.dep_ == "expl" for c in attr.head.children):
+                by_head[t.i].frequency = by_head[t.i].iterative = True
+                if attr.head.i in by_head:
+                    by_head[attr.head.i].frequency = True
     clauses.sort(key=lambda c: c.start)
     for i, c in enumerate(clauses):
         # "I open the shop, I check the deliveries, I set up the tills": a verb whose past is
@@ -190,7 +219,7 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
         if c.frequency:
             habits += 1
             continue
-        if c.subject == "i" and (c.aspect == "progressive" or c.locative):
+        if c.subject in ("i", "we") and (c.aspect == "progressive" or c.locative):
             scene += 1
             speaker_frame = True
             continue
@@ -206,7 +235,7 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
     return (
         scene >= 2
         and others >= 1
-        and (anchored or speaker_frame or (others >= 3 and habits == 0))
+        and (anchored or speaker_frame or (others >= 3 and habits <= 1))
         and habits * 4 < scene
     )
 
@@ -314,7 +343,13 @@ def habits(sit: Situations) -> list[tuple[int, int]]:
         for c in sit.clauses
         if c.kind == "habitual"
         and c.subject in ("i", "we", "you")
-        and c.tense in ("present", "modal")
+        # a past habit only when its wording says so ("whenever that happened I owned it",
+        # "there were weeks where I caught three")
+        and (
+            c.tense in ("present", "modal")
+            # "I started reading the meter every Friday": a practice begun, one decision
+            or (c.tense == "past" and c.iterative and c.lemma not in ("start", "begin"))
+        )
         and not c.now
         and not (c.names and not c.frequency and c.modal is None and c.subject != "you")
     ]
