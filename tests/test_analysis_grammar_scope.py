@@ -165,3 +165,45 @@ def test_a_delivery_on_a_named_day_is_no_vague_outcome() -> None:
 def test_a_time_of_night_is_no_platitude() -> None:
     text = "so it's about two in the morning and I'm on my round at the retail park."
     assert not flagged(text, "platitude")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        ("I'd rung the office before the van left.", "I'd rung", "episodic"),
+        ("I work in a chemistry teaching lab at the university.", "I work", "state"),
+        ("I find it hard to say no.", "I find", "state"),
+    ],
+)
+def test_clause_kind_by_construction(text: str, words: str, kind: str) -> None:
+    assert kind_of(text, words) == kind
+
+
+def test_a_definite_role_in_a_scene_keeps_the_scene() -> None:
+    text = (
+        "so we're on a job in Croydon and the builder wants the boards off the top lift. "
+        "and I'm the chargehand, so I tell him no, and he rings my boss."
+    )
+    assert analyse(parse(text)).narrative_present
+    assert not flagged(text, "habitual")
+
+
+def test_the_usual_said_as_background_to_the_exception() -> None:
+    text = (
+        "Last March the client moved the launch forward. Normally we'd get a week for a cut "
+        "like that, but I cut the trailer over the weekend and sent it on Monday."
+    )
+    assert not flagged(text, "habitual")
+
+
+def test_an_estimate_worked_from_the_speakers_own_shop() -> None:
+    question = "How many coffees does a café sell in a day?"
+    text = (
+        "so I'll use where I work now, the café on Park Street. we open seven till four. the "
+        "morning rush we're at about a drink a minute, so call it 110 in two hours. the rest "
+        "of the day it's maybe twenty an hour over six hours, so 120, say 150 with lunch. "
+        "and our till on a normal Tuesday says around 250, so that's about right."
+    )
+    a = analyze_text(text, question=question)
+    assert a.verdict == "specific"
+    assert not [f for f in a.flags if f.kind in ("hedge", "vague-we", "habitual", "hypothetical")]

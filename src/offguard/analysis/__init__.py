@@ -103,6 +103,11 @@ def analyze_text(
         # "I'd ask what you use it for" in a role-play is the task, not a hypothetical answer
         scored.flags = [f for f in scored.flags if f[2] not in task]
         scored.kinds = {k: n for k, n in scored.kinds.items() if k not in task}
+    if question_type(question)["q_roleplay"]:
+        # "you keep it": in a role-play "you" is the interviewer, not people in general
+        scored.flags = [
+            f for f in scored.flags if not (f[2] == "platitude" and text[f[0] :].startswith("you "))
+        ]
     if scored.sentence_spans:
         scored.score = _short_answer(
             100.0 * probability(features(sit, question, scored.kinds)), scored.sentence_scores

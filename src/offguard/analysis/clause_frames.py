@@ -75,3 +75,19 @@ def _at_the_moment(tok: Token) -> bool:
         and tok.head.lower_ == "at"
         and (tok.lower_ == "present" or any(c.lower_ == "the" for c in tok.children))
     )
+
+
+def _workplace(head: Token) -> bool:
+    """ "I work in a teaching lab", "I work at Tesco", "I work for the council"."""
+    return any(
+        p.dep_ == "prep" and p.lower_ in ("in", "at", "for", "on") for p in head.children
+    ) and not any(c.dep_ in ("dobj", "advmod") and c.lower_ in _FREQUENCY for c in head.children)
+
+
+def _found_thing(head: Token) -> bool:
+    """ "I find Doris on the floor", "we found the leak": "find" with a plain object and no
+    judgement ("I find it hard", "I found that...") is an event."""
+    kids = list(head.children)
+    return any(c.dep_ == "dobj" for c in kids) and not any(
+        c.dep_ in ("ccomp", "acomp", "oprd", "xcomp") for c in kids
+    )

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from offguard.analysis.clause_frames import (
     _at_the_moment,
     _employer,
+    _found_thing,
     _frequency_adverb,
     _particle,
     _period,
     _tally,
+    _workplace,
 )
 from offguard.analysis.clause_types import (
     _ANCHOR_DETS,
@@ -28,6 +30,7 @@ from offguard.analysis.clause_types import (
     _MODALS,
     _MONTHS,
     _NOW,
+    _PARTICIPLES,
     _PARTICULAR_DETS,
     _PLACE_ADVERBS,
     _PLACE_PREPS,
@@ -82,6 +85,8 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         tense = "past" if first.tag_ == "VBD" or misread else "present"
     elif head.dep_ == "conj" and head.head.i != head.i:
         tense = _inherited_tense(head.head)
+    elif any(a.tag_ == "MD" and _past_perfect_d(a, head) for a in aux):
+        tense = "past"  # "I'd rung the office": had rung
     elif head.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in head.children):
         tense = "past"  # "Our printer jammed": a past form the tagger read as a participle
     aspect = "simple"
@@ -196,6 +201,10 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         stative = True  # "I'm not fussed", "I'm based in Leeds": an adjectival passive, a state
     if lemma == "get" and aspect == "perfect" and not any(c.dep_ == "prt" for c in head.children):
         stative = True  # "I've got eight years": possession
+    if lemma == "work" and tense == "present" and _workplace(head):
+        stative = True  # "I work in a teaching lab", "I work at Tesco": employment, a state
+    if lemma == "find" and _found_thing(head):
+        stative = False  # "I find Doris on the floor": a discovery, not "I find it hard"
     if aspect == "progressive" or (lemma in ("find", "have") and _particle(head)):
         stative = False  # "my lead found out", "we had it out": a phrasal verb is an event
     span = sorted(own, key=lambda t: t.i)
@@ -279,7 +288,11 @@ def _past_perfect_d(aux: Token, head: Token) -> bool:
     """ "I'd looked at it", "I'd been training him": 'd is "had" before a past participle."""
     if aux.lower_ not in ("'d", "’d", "d"):
         return False
-    return head.tag_ == "VBN" or any(a.lower_ == "been" for a in head.children if a.dep_ == "aux")
+    return (
+        head.tag_ == "VBN"
+        or head.lower_ in _PARTICIPLES
+        or any(a.lower_ == "been" for a in head.children if a.dep_ == "aux")
+    )
 
 
 def _inherited_tense(tok: Token) -> str:

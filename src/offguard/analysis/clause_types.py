@@ -80,6 +80,15 @@ _REPORTING = wordset(
 )
 #: stretches a record is totted up over ("last year", "in my last role", "over four years")
 _PERIODS = wordset("year years quarter quarters role job position career tenure")
+#: past participles unlike the past form, which the tagger may read as a bare verb after 'd
+#: ("I'd rung out the wedges": had rung)
+_PARTICIPLES = wordset(
+    """
+    rung sung sunk drunk begun swum done gone seen been taken given written spoken broken
+    chosen driven eaten fallen flown forgotten frozen grown hidden known ridden risen shaken
+    stolen sworn thrown torn woken worn shown drawn
+    """
+)
 _NOW = wordset("now nowadays currently")
 #: where the speaker is: "I'm on the grill", "I'm up the ladder", "we're in the back"
 _PLACE_PREPS = frozenset({"on", "at", "behind", "in", "up", "under", "inside", "outside", "by"})

@@ -118,6 +118,10 @@ def task_kinds(question: str | None) -> frozenset[str]:
     kinds: set[str] = set()
     if q["q_roleplay"] or q["q_estimate"] or q["q_future"] or q["q_salary"]:
         kinds.add("hypothetical")
+    if q["q_estimate"]:
+        # "maybe twenty an hour", "we're at one barista's max": an estimate's approximations
+        # and the workplace it reasons from
+        kinds.update(("hedge", "vague-we"))
     if q["q_roleplay"]:
         kinds.add("habitual")  # "we'd have it with them by Wednesday": the service offered
     if q["q_estimate"] or q["q_salary"] or q["q_future"]:

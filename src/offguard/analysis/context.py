@@ -56,6 +56,7 @@ def in_context(
         or _backed_modal(norm, spans, cues, raw)
         or _reaction_reported(norm, spans, raw)
         or _claim_then_example(norm, spans, cues, raw)
+        or _usual_but(norm, spans, raw)
     )
 
 
@@ -89,7 +90,10 @@ _REPORTED = re.compile(
 )
 
 
-_ANSWERING = re.compile(r"(?:i'd|i would) (?:have to |probably |honestly )?say(?![\w'])")
+_ANSWERING = re.compile(
+    r"(?:i'd|i would) (?:have to |probably |honestly )?say(?![\w'])"
+    r"|i'll (?:give you|tell you|explain|use|take|pick|go with)(?![\w'])"
+)
 
 
 def _reported(norm: str, raw: RawFlag) -> bool:
@@ -117,6 +121,23 @@ def _reaction_reported(norm: str, spans: list[tuple[int, int]], raw: RawFlag) ->
     lo = spans[idx][0] if idx is not None else max(0, raw.start - 80)
     m = _THEIR_WORDS.search(norm, lo, raw.start)
     return m is not None and not norm.startswith(("i ", "we "), m.start())
+
+
+_USUALLY = re.compile(r"(?<![\w'])(?:normally|usually|typically|generally)(?![\w'])")
+
+
+def _usual_but(norm: str, spans: list[tuple[int, int]], raw: RawFlag) -> bool:
+    """ "normally we'd get a week for a cut like that, but...", "I'm not normally the one who
+    steps up, but nobody else was going to": the usual, said as the background of the
+    exception the story tells."""
+    if raw.kind != "habitual":
+        return False
+    idx = index(spans, raw.start)
+    if idx is None:
+        return False
+    lo, hi = spans[idx]
+    usual = _USUALLY.search(norm, lo, raw.end)
+    return usual is not None and bool(re.search(r"(?<![\w'])but(?![\w'])", norm[raw.start : hi]))
 
 
 def _claim_then_example(
@@ -159,7 +180,9 @@ def changed_practice(
     return raw.kind == "habitual" and bool(_CHANGE.search(norm, lo, raw.start))
 
 
-_SINCE = re.compile(r"(?<![\w'])(?:that way|since then|ever since|since that)(?![\w'])")
+_SINCE = re.compile(
+    r"(?<![\w'])(?:that way|since then|ever since|since that|since(?= ?(?:[.,;!?]|$)))(?![\w'])"
+)
 
 
 _NAMING = re.compile(r"(?:i'll|i will|let's|we'll) call (?:him|her|them|it|this \w+) ")

@@ -44,7 +44,8 @@ _NUMWORD = (
 )
 WORKING = re.compile(
     r"(?<![\w'])(?:(?:times|minus|plus|divided by|multiplied by|that's about|so about|"
-    r"call it) (?:about |roughly )?" + _NUMWORD + r"|squared|cubed|per cubic|per square)"
+    r"call it|say|so|that gives|that would give|which gives|which is|comes to|gives you) "
+    r"(?:about |roughly |around |me |us )?" + _NUMWORD + r"|squared|cubed|per cubic|per square)"
 )
 
 

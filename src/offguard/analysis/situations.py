@@ -243,7 +243,12 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
 def _described(head: Token) -> bool:
     """ "I'm someone who...", "I'm organised": "be" with a noun or adjective complement
     describes the speaker ("I'm in", "I'm there" place them in a scene)."""
-    return any(c.dep_ in ("attr", "acomp", "oprd") for c in head.children)
+    # "I'm the chargehand, so I tell him no": a definite role in the scene, not a description
+    return any(
+        c.dep_ in ("acomp", "oprd")
+        or (c.dep_ == "attr" and not any(d.lower_ in ("the", "my") for d in c.children))
+        for c in head.children
+    )
 
 
 def _kind(c: Clause, narrative: bool) -> str:
