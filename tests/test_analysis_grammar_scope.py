@@ -207,3 +207,28 @@ def test_an_estimate_worked_from_the_speakers_own_shop() -> None:
     a = analyze_text(text, question=question)
     assert a.verdict == "specific"
     assert not [f for f in a.flags if f.kind in ("hedge", "vague-we", "habitual", "hypothetical")]
+
+
+def test_a_salary_answer_grounded_in_own_pay_and_the_advert() -> None:
+    text = (
+        "so I'm on thirty-one thousand two hundred now at Wincanton, plus a night allowance. "
+        "your ad says thirty-two to thirty-six for this one, days only, so I'd be looking at "
+        "about thirty-four, and at thirty-four I'm about level overall."
+    )
+    a = analyze_text(text, question="What are your salary expectations?")
+    assert not [f for f in a.flags if f.kind == "platitude"]
+
+
+def test_how_long_would_it_take_is_an_estimate() -> None:
+    from offguard.analysis.combiner import question_type
+
+    assert question_type("How long would it take you to rewire a three-bed semi?")["q_estimate"]
+
+
+def test_a_strength_claimed_in_one_clause_and_proved_at_once() -> None:
+    text = (
+        "I'm good at finding why numbers don't match. Last April I found a supplier had billed "
+        "us twice for one pallet and I got the credit note that week."
+    )
+    assert not flagged(text, "self-praise", "What's your greatest strength?")
+    assert flagged("I'm a great communicator and a team player.", "self-praise")

@@ -103,10 +103,14 @@ def analyze_text(
         # "I'd ask what you use it for" in a role-play is the task, not a hypothetical answer
         scored.flags = [f for f in scored.flags if f[2] not in task]
         scored.kinds = {k: n for k, n in scored.kinds.items() if k not in task}
-    if question_type(question)["q_roleplay"]:
-        # "you keep it": in a role-play "you" is the interviewer, not people in general
+    qt = question_type(question)
+    if qt["q_roleplay"] or qt["q_estimate"] or qt["q_salary"]:
+        # "you keep it", "your ad says thirty-two to thirty-six": "you" is the interviewer and
+        # their firm, not people in general
         scored.flags = [
-            f for f in scored.flags if not (f[2] == "platitude" and text[f[0] :].startswith("you "))
+            f
+            for f in scored.flags
+            if not (f[2] == "platitude" and text[f[0] :].lower().startswith(("you", "your")))
         ]
     if scored.sentence_spans:
         scored.score = _short_answer(

@@ -28,7 +28,9 @@ _ROLEPLAY = re.compile(
     r"i'?m an? (?:\w+ )?(?:customer|patient|guest|client|caller|parent|resident|tenant|buyer))\b"
     r"|\bgo\.?$"
 )
-_ESTIMATE = re.compile(r"\b(?:how many|estimate|how much would|guess how)\b")
+_ESTIMATE = re.compile(
+    r"\b(?:how many|estimate|how much would|guess how|how long (?:would|will|does|do) it take)\b"
+)
 _FUTURE = re.compile(r"\b(?:five years|5 years|ten years|10 years|see yourself|future|plans?)\b")
 _SALARY = re.compile(r"\b(?:salary|pay|paid|compensation|earn|money|expect(?:ations)?)\b")
 _WOULD_YOU = re.compile(r"\b(?:what|how) (?:would|will|should) you\b|\bwhat if\b|\bif you\b")
@@ -119,11 +121,11 @@ def task_kinds(question: str | None) -> frozenset[str]:
     if q["q_roleplay"] or q["q_estimate"] or q["q_future"] or q["q_salary"]:
         kinds.add("hypothetical")
     if q["q_estimate"]:
-        # "maybe twenty an hour", "we're at one barista's max": an estimate's approximations
-        # and the workplace it reasons from
-        kinds.update(("hedge", "vague-we"))
+        # "maybe twenty an hour", "we run about eight hundred a week", "I build the rota":
+        # an estimate's approximations and the workplace facts it reasons from
+        kinds.update(("hedge", "vague-we", "habitual"))
     if q["q_roleplay"]:
-        kinds.add("habitual")  # "we'd have it with them by Wednesday": the service offered
+        kinds.update(("habitual", "vague-we"))  # "we'd have it ready by Friday": the service
     if q["q_estimate"] or q["q_salary"] or q["q_future"]:
         kinds.add("unsupported-number")
     return frozenset(kinds)

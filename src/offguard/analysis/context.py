@@ -146,7 +146,7 @@ def _claim_then_example(
     """ "I notice things. Last month I saw a juror's bag had a knife in it...": a short claim
     of the speaker's own, proved at once by one dated occasion told through in the next
     sentence, is the answer's headline, not a habit in place of an event."""
-    if raw.kind != "habitual" or not first_person(norm, raw):
+    if raw.kind not in ("habitual", "self-praise") or not first_person(norm, raw):
         return False
     idx = index(spans, raw.start)
     if idx is None or idx + 1 >= len(spans):
@@ -154,8 +154,10 @@ def _claim_then_example(
     lo, hi = spans[idx]
     claim = norm[lo:hi].rstrip(" .!?")
     nxt = cues[idx + 1]
-    # one short clause: a routine listed ("I listen, I apologise and I fix it") is no headline
-    one = len(claim.split()) <= 6 and not re.search(r",|(?<![\w'])and(?![\w'])", claim)
+    # one short clause ("I notice things", "I'm good at finding why numbers don't match"): a
+    # routine listed ("I listen, I apologise and I fix it") is no headline
+    most = 6 if raw.kind == "habitual" else 10
+    one = len(claim.split()) <= most and not re.search(r",|(?<![\w'])and(?![\w'])", claim)
     return one and nxt.times > 0 and nxt.own_actions > 0
 
 

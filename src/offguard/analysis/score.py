@@ -307,7 +307,7 @@ def _bare(span: str) -> bool:
 
 
 #: a role-play's "hi", "okay": no claim (fillers are flagged by their own kind, not here)
-_GREETINGS = wordset("hi hello hey okay ok right yeah yes well oh")
+_GREETINGS = wordset("hi hello hey okay ok right yeah yes well oh that's why")
 
 
 _FUNCTION_WORDS = wordset(
