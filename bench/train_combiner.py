@@ -80,6 +80,7 @@ SIGNS: dict[str, int] = {
     "timeline_years": -1,
     "lessons": -1,
     "narrative_present": 1,
+    "particular_subjects": 1,
     "speech": 1,
     "roleplay_x_questions": 1,
     "roleplay_x_you": 1,

@@ -67,6 +67,8 @@ NAMES = (
     "lessons",
     "question_marks",
     "narrative_present",
+    "present_routine",
+    "particular_subjects",
     "speech",
     "questions_asked",
     "you_clauses",
@@ -205,6 +207,20 @@ def features(
         "lessons": _log(sum(c.lesson for c in cl)),
         "question_marks": _log(sit.questions),
         "narrative_present": float(sit.narrative_present),
+        # the speaker's plain present actions (a scene's or a routine's) against the particular
+        # people and things acting ("Mr Hughes", "the first trailer", "she"), which a scene has
+        "present_routine": _log(
+            sum(
+                c.tense == "present"
+                and c.subject in ("i", "we")
+                and not c.stative
+                and c.aspect == "simple"
+                for c in cl
+            )
+        ),
+        "particular_subjects": _log(
+            sum(c.subject in ("name", "definite", "this") and not c.stative for c in cl)
+        ),
         "speech": _log(speech_clauses(cl)),
         "questions_asked": _log(questions),
         "you_clauses": _log(you),
