@@ -1,6 +1,6 @@
 """The combiner judged the honest way: trained on all labelled sets but one, tested on that one.
 
-Floors a little below the measured leave-one-set-out figures (worst set, blind set 5:
+Floors a little below the measured leave-one-set-out figures (worst sets, blind 7 and blind 6:
 generic-F1 0.935, hard-case accuracy 0.905; see README), so a feature or training change
 that makes the coach worse on answers it was not fitted to is caught.
 """
