@@ -15,7 +15,10 @@ from pathlib import Path
 
 from _speech import REPO
 
-CACHE = REPO / "bench" / ".cache" / "synth"
+#: "synth2": made with sox's repeatable mode (-R); without it sox dithers with fresh random
+#: noise on every run, and tiny.en's words on a clip changed with it (one clip's WER from 20 %
+#: to 44 %), so figures measured on two caches did not compare.
+CACHE = REPO / "bench" / ".cache" / "synth2"
 
 ANSWERS = (
     "When our billing service started timing out every Monday morning, I pulled the slow query "
@@ -82,7 +85,9 @@ def _make(path: Path, text: str, voice: str, wpm: int, gap: int = 0) -> Path:
         cmd = ["espeak-ng", "-v", voice, "-s", str(wpm), "-g", str(gap), "-w", str(wav), text]
         subprocess.run(cmd, check=True, capture_output=True)
         subprocess.run(
-            ["sox", str(wav), "-r", "16000", "-c", "1", str(path)], check=True, capture_output=True
+            ["sox", "-R", str(wav), "-r", "16000", "-c", "1", str(path)],
+            check=True,
+            capture_output=True,
         )
     return path
 

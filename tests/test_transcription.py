@@ -249,3 +249,28 @@ def test_cover_adds_what_a_decode_left_out(
     assert [w.start for w in covered] == sorted(w.start for w in covered)
     # Nothing to add when every stretch of speech has its words.
     assert list(transcriber.cover(jfk, whole.words, offset=5.0)) == list(whole.words)
+
+
+def test_a_doubtful_segment_over_heard_speech_is_kept(speech_dir: Path) -> None:
+    # Whisper's doubt (no-speech 0.51, log-probability -0.81) alone once dropped the last real
+    # sentence of an answer; the coverage guarantee then decoded it again without its context,
+    # worse ("Six months later ... rewrite" -> "months later ... see you right"). Over speech
+    # the voice-activity detector hears, such a segment is kept; over silence it is dropped.
+    from types import SimpleNamespace
+
+    from offguard.transcription.coverage import speech_regions
+    from offguard.transcription.guards import invented
+
+    jfk = load_audio(speech_dir / "clips" / "jfk.flac")
+    quiet = np.zeros_like(jfk)
+    doubtful = SimpleNamespace(
+        start=1.0, end=8.0, avg_logprob=-0.81, no_speech_prob=0.51, compression_ratio=1.2, words=[]
+    )
+    assert not invented(doubtful, lambda: speech_regions(jfk, SR))
+    assert invented(doubtful, lambda: speech_regions(quiet, SR))
+    assert invented(doubtful)  # no voice activity known: Whisper's doubt decides
+    # The hard tell-tales hold over speech too: every temperature failed, a repetition loop.
+    failed = SimpleNamespace(**{**vars(doubtful), "avg_logprob": -1.2})
+    loop = SimpleNamespace(**{**vars(doubtful), "compression_ratio": 3.0})
+    assert invented(failed, lambda: speech_regions(jfk, SR))
+    assert invented(loop, lambda: speech_regions(jfk, SR))

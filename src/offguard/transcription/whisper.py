@@ -307,6 +307,16 @@ class WhisperTranscriber:
         model = self._model
         english_only = not bool(getattr(model.model, "is_multilingual", True))
         out: list[_Segment] = []
+        regions: list[tuple[float, float]] | None = None
+
+        def speech() -> list[tuple[float, float]]:  # the VAD's speech, only when asked
+            nonlocal regions
+            if regions is None:
+                from offguard.transcription.coverage import speech_regions
+
+                regions = speech_regions(samples, SAMPLERATE)
+            return regions
+
         if cancel is not None and cancel():
             raise TranscriptionCancelled("Transcription cancelled.")
         with self._run_lock:  # one decode at a time: two would only fight for the cores
@@ -330,7 +340,7 @@ class WhisperTranscriber:
                 if cancel is not None and cancel():
                     raise TranscriptionCancelled("Transcription cancelled.")
                 text = seg.text.strip()
-                if not text or _invented(seg):
+                if not text or _invented(seg, speech):
                     continue
                 words = tuple(
                     Word(w.word.strip(), w.start + offset, w.end + offset, float(w.probability))
