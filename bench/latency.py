@@ -78,8 +78,8 @@ def trim_trailing_quiet(audio: np.ndarray) -> np.ndarray:
 
 def stream(
     tr: WhisperTranscriber, audio: np.ndarray, speed: float | None
-) -> tuple[str, float, int]:
-    """Play ``audio`` through the streaming path; (text, finish seconds, chunks)."""
+) -> tuple[str, float, str]:
+    """Play ``audio`` through the streaming path; (text, finish seconds, decodes made)."""
     streamer = StreamingTranscriber(tr, SR)
     block = SR // 10
 
@@ -103,7 +103,10 @@ def stream(
                 f"  {st.kind:6s} at {st.start:6.1f} s, {st.seconds:4.1f} s long: "
                 f"took {st.took:4.2f} s"
             )
-    return result.text, took, int(result.settings.get("decodes", 0))
+    decodes = (
+        f"{result.settings.get('decodes', 0)} decodes, {result.settings.get('long_pieces', 0)} long"
+    )
+    return result.text, took, decodes
 
 
 def main() -> None:
@@ -149,7 +152,7 @@ def main() -> None:
             f"answer {audio.size / SR:6.1f} s: stop-to-feedback {finish_s:5.2f} s, "
             f"whole-file {whole_s:5.2f} s, ratio {finish_s / whole_s:.3f}; "
             f"WER streamed {100 * s_counts.wer:.2f} % vs whole-file {100 * w_counts.wer:.2f} % "
-            f"({chunks} decodes)",
+            f"({chunks})",
             flush=True,
         )
     print(

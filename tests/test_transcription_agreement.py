@@ -93,6 +93,7 @@ class ScriptDecoder(PassThroughTranscriber):
         self.gate: threading.Event | None = None  # the first decode waits for it
         self.gate_reached = threading.Event()
         self.filler_passes: list[tuple[float, float]] = []
+        self.prompts: list[str | None] = []
 
     def transcribe(
         self,
@@ -111,6 +112,7 @@ class ScriptDecoder(PassThroughTranscriber):
             self.gate.wait()
         end = offset + len(audio) / samplerate
         self.calls.append((offset, end, live))
+        self.prompts.append(prompt)
         heard = [w for w in self.script if offset <= w.start and w.end <= end]
         cut = [w for w in self.script if offset <= w.start < end < w.end]
         if live and cut:
@@ -181,6 +183,21 @@ def test_the_tail_after_the_committed_words_is_decoded_at_stop() -> None:
     assert 0.0 < result.settings["tail_seconds"] < 8.2 - 2.0
 
 
+def test_the_tail_is_not_prompted_with_the_words_of_its_own_audio() -> None:
+    # With the committed words in the prompt, Whisper skipped their audio at the start of the
+    # tail and timed the last words there, before the split, where they were dropped.
+    script, audio = sentences(2)
+    audio = audio[: int(10.7 * SR)]  # stop right after the second sentence's last word
+    decoder = ScriptDecoder(script)
+    streamer = StreamingTranscriber(decoder, SR, start_worker=False)
+    feed_paced(streamer, audio, decoder)
+    result = streamer.finish()
+    assert result.text.split() == [w.word for w in script]
+    tail_prompt = decoder.prompts[-1] or ""
+    assert streamer.stats[-1].kind == "tail" and decoder.calls[-1][0] >= 5.0
+    assert tail_prompt.split()[-1] == "w11s0"  # the first sentence, not the committed words
+
+
 def test_a_worker_that_falls_behind_skips_to_the_newest_audio() -> None:
     decoder = ScriptDecoder(steady(20))
     decoder.gate = threading.Event()  # the first decode blocks until released
@@ -239,3 +256,74 @@ def test_live_text_shows_numbers_whole() -> None:
     assert any("2,000" in u.text for u in updates)
     assert not any(" ,000" in u.text for u in updates)
     assert "about 2,000 cars" in streamer.finish().text
+
+
+def sentences(n: int, seconds: float = 4.8, pause: float = 0.9) -> tuple[list[Word], np.ndarray]:
+    """``n`` sentences of 12 words (``seconds`` long) with ``pause`` seconds between, then 2 s
+    of quiet: the script and the audio."""
+    script: list[Word] = []
+    parts: list[np.ndarray] = []
+    for k in range(n):
+        shift = k * (seconds + pause)
+        script += [Word(f"{w.word}s{k}", w.start + shift, w.end + shift, 0.9) for w in steady(12)]
+        parts += [loud(seconds), np.zeros(int(pause * SR), np.float32)]
+    parts.append(np.zeros(2 * SR, np.float32))
+    return script, np.concatenate(parts)
+
+
+def test_final_pieces_are_decoded_again_as_one_long_stretch() -> None:
+    # Six sentences with pauses: each becomes a final piece at its pause (4-6 s), and once the
+    # pieces add up to 20 s they are decoded once more as one stretch (as whole-file does), when
+    # the next sentence has just begun.
+    script, audio = sentences(6)
+    decoder = ScriptDecoder(script)
+    streamer = StreamingTranscriber(decoder, SR, start_worker=False)
+    feed_paced(streamer, audio, decoder)
+    result = streamer.finish()
+    assert result.text.split() == [w.word for w in script]
+    assert [w.start for w in result.words] == sorted(w.start for w in result.words)
+    finals = [(a, b) for a, b, live in decoder.calls if not live]
+    long = [(a, b) for a, b in finals if b - a >= 20.0]
+    assert len(long) == 1 and long[0][0] == 0.0 and long[0][1] <= 30.0
+    # It ends where a piece ended (inside a pause) and was decoded after a sentence began.
+    start, end = long[0]
+    assert any(b == end for a, b in finals if b - a < 20.0)
+    assert any(abs(end - (k * 5.7 + 4.8 + 0.45)) < 0.5 for k in range(6))
+    kinds = [s.kind for s in streamer.stats]
+    assert "long" in kinds
+    assert result.settings["long_pieces"] == 1
+    # The long piece got its own filler pass.
+    assert (start, end) in decoder.filler_passes
+    # Without long pieces the same take decodes nothing longer than a piece.
+    decoder = ScriptDecoder(script)
+    streamer = StreamingTranscriber(decoder, SR, start_worker=False, long_pieces=False)
+    feed_paced(streamer, audio, decoder)
+    assert streamer.finish().text == result.text
+    assert all(b - a < 15.0 for a, b, _ in decoder.calls)
+
+
+def test_stretch_choice_and_kept_audio() -> None:
+    from offguard.transcription.pieces import Piece
+    from offguard.transcription.redecode import KeptAudio, next_stretch
+
+    def piece(a: float, b: float) -> Piece:
+        return Piece("x", [], start=int(a * SR), end=int(b * SR))
+
+    six = [piece(6.0 * k, 6.0 * (k + 1)) for k in range(6)]
+    assert next_stretch(six[:3], 0, SR) is None  # 18 s: wait for more
+    assert next_stretch(six, 0, SR) == (0, 5)  # 30 s at most
+    assert next_stretch(six, 5, SR) is None
+    assert next_stretch(six, 5, SR, open_end=False) == (5, 5)  # 6 s alone: left as it is
+    # A long quiet between two pieces closes the stretch early.
+    gap = [piece(0, 10), piece(35, 40)]
+    assert next_stretch(gap, 0, SR) == (0, 1)
+    short = [piece(0, 5), piece(33, 38)]
+    assert next_stretch(short, 0, SR) == (0, 0)
+    kept = KeptAudio()
+    kept.add(100, np.arange(50, dtype=np.float32))
+    kept.add(150, np.arange(50, 100, dtype=np.float32))
+    assert kept.end == 200 and list(kept.slice(140, 160)) == list(range(40, 60))
+    kept.drop_before(180)
+    assert kept.start == 180 and list(kept.slice(0, 1000)) == list(range(80, 100))
+    kept.add(500, np.ones(3, np.float32))  # not contiguous: starts again
+    assert kept.start == 500 and kept.end == 503

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 class DecodeStat:
     """One decode (for benchmarks): kind, where its audio starts, how long, how long it took."""
 
-    kind: str  # "live", "final", "forced", "tail"
+    kind: str  # "live", "final", "forced", "tail", "fillers", "long"
     start: float
     seconds: float
     took: float
@@ -36,6 +36,9 @@ class Piece:
     audio: FloatArray | None = None
     offset: float = 0.0  # where ``audio`` starts in the take (seconds)
     context: str | None = None  # the final text before it
+    start: int = 0  # the stretch of the take it covers (sample indices)
+    end: int = 0
+    long: bool = False  # decoded again as part of a long stretch (:mod:`redecode`)
 
 
 @dataclass

@@ -12,6 +12,9 @@ does all the decoding, always on the newest audio, so nothing ever queues up:
 - **Final at pauses**: once the window holds ``min_chunk`` seconds up to a pause, that stretch is
   decoded once more as a whole (the same decode as ``offguard transcribe``: fillers and the
   coverage guarantee) and becomes final; the window restarts at the pause.
+- **Long stretches** (:mod:`redecode`): final pieces adding up to 20-30 s are decoded once more
+  as one stretch, as whole-file transcription does, right after the speaker starts a new
+  stretch (a stop then is unlikely to have to wait for it).
 - **No pause** for ``max_window`` seconds: the committed words become final (after the coverage
   check of their audio) and the window restarts after them.
 - **At stop** (:meth:`finish`): if the latest live decode already heard all the speech, its words
@@ -27,7 +30,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from offguard.transcription.agreement import LocalAgreement
-from offguard.transcription.pieces import DecodeStat, Piece, Window, monotonic
+from offguard.transcription.pieces import DecodeStat, Window, monotonic
+from offguard.transcription.redecode import Finals
 from offguard.transcription.types import LiveText, Transcriber, Transcript, Word, join_words
 from offguard.transcription.whisper import TranscriptionCancelled
 
@@ -49,6 +53,9 @@ HEARD_QUIET = 0.3
 TAIL_CONTEXT = 3.0
 #: Quiet before the speaker starts is dropped, except this much (seconds).
 KEEP_QUIET = 0.5
+#: Long decodes (and their filler passes) start only in the first seconds of a new stretch of
+#: speech: the speaker has just started a sentence, so a stop is unlikely to wait for one.
+LONG_START = 1.5
 
 
 class StreamingTranscriber:
@@ -64,9 +71,11 @@ class StreamingTranscriber:
         max_window: float = MAX_WINDOW,
         min_chunk: float = MIN_CHUNK,
         start_worker: bool = True,
+        long_pieces: bool = True,
     ) -> None:
         """``start_worker=False``: no thread; the caller runs :meth:`step` itself (tests, and
-        benchmarks that feed audio faster than real time)."""
+        benchmarks that feed audio faster than real time). ``long_pieces=False``: final pieces
+        are not decoded again as long stretches (for comparison)."""
         from offguard.transcription.chunking import PauseDetector
 
         self.transcriber = transcriber
@@ -86,7 +95,7 @@ class StreamingTranscriber:
         self._fed_at_wake = 0
         # Worker-owned state.
         self._agreement = LocalAgreement()
-        self._pieces: list[Piece] = []  # the final transcript so far
+        self._finals = Finals(transcriber, samplerate, self._cancelled_now)
         self._live_end = -1  # sample index the latest live decode heard up to
         self._live_start = 0.0
         self._shown = LiveText("", "")
@@ -95,6 +104,7 @@ class StreamingTranscriber:
         self._tail_seconds = 0.0
         self._error: BaseException | None = None
         self._cancelled = threading.Event()
+        self._long = long_pieces
         self._finished = False
         self._paced = start_worker
         self._worker: threading.Thread | None = None
@@ -155,11 +165,12 @@ class StreamingTranscriber:
             decodes=len(self.stats),
             tail_ready=self._tail_ready,
             tail_seconds=round(self._tail_seconds, 3),
-            filler_passes_skipped=sum(1 for p in self._pieces if p.audio is not None),
+            filler_passes_skipped=sum(1 for p in self._finals.pieces if p.audio is not None),
+            long_pieces=sum(1 for p in self._finals.pieces if p.long),
         )
         return Transcript(
-            text=" ".join(p.text for p in self._pieces if p.text),
-            words=tuple(monotonic([w for p in self._pieces for w in p.words])),
+            text=" ".join(self._finals.texts),
+            words=tuple(monotonic(self._finals.words)),
             duration=self._total / self.samplerate,
             model=self.transcriber.model_name,
             settings=settings,
@@ -224,6 +235,7 @@ class StreamingTranscriber:
                     audio = np.concatenate(self._blocks)
                 rest = audio[to - self._cut :]
                 self._blocks = [rest] if rest.size else []
+                self._finals.keep(self._cut, audio[: to - self._cut])
             self._cut = to
             self._pauses = [p for p in self._pauses if p > to]
         self._agreement.restart(to / self.samplerate)
@@ -238,7 +250,7 @@ class StreamingTranscriber:
             # Nothing said since the window started: keep only a little of the quiet.
             if win.audio.size > 2 * KEEP_QUIET * sr:
                 self._advance(win.end - int(KEEP_QUIET * sr))
-            return 0.0 if self._filler_pass() else self.interval
+            return 0.0 if self._filler_pass(long=False) else self.interval
         pauses = [p for p in win.pauses if self._min <= p - win.cut <= self._max]
         if pauses:
             self._finalize(win, pauses[-1], "final")
@@ -247,10 +259,12 @@ class StreamingTranscriber:
             self._force(win)
             return 0.0
         if win.quiet_since <= self._live_end:
-            return 0.0 if self._filler_pass() else self.interval  # no new speech
+            return 0.0 if self._filler_pass(long=False) else self.interval  # no new speech
+        if self._long and win.audio.size <= LONG_START * sr and self._long_step():
+            return 0.0  # a new stretch has just started
         wait = self._live_start + self.interval - time.perf_counter()
         if wait > 0 and self._paced:
-            if self._filler_pass():  # spare time before the next live decode
+            if self._filler_pass(long=False):  # spare time before the next live decode
                 return 0.0
             return wait  # feed() or finish() may wake the worker earlier
         self._live(win)
@@ -261,7 +275,7 @@ class StreamingTranscriber:
         result = self.transcriber.transcribe(
             win.audio,
             samplerate=self.samplerate,
-            prompt=self._context(),
+            prompt=self._finals.context(),
             offset=win.cut / self.samplerate,
             cancel=self._cancelled.is_set,
             live=True,
@@ -277,14 +291,14 @@ class StreamingTranscriber:
         result = self.transcriber.transcribe(
             win.audio[: to - win.cut],
             samplerate=self.samplerate,
-            prompt=self._context(),
+            prompt=self._finals.context(),
             offset=win.cut / self.samplerate,
             cancel=self._cancelled.is_set,
             fillers=False,  # the filler pass runs when the worker has time to spare
         )
         self._stat(kind, win.cut, to - win.cut, began)
-        self._add_final(
-            result.text, list(result.words), audio=win.audio[: to - win.cut], start=win.cut
+        self._finals.add(
+            result.text, list(result.words), (win.cut, to), audio=win.audio[: to - win.cut]
         )
         self._agreement.take()
         self._advance(to)
@@ -308,7 +322,7 @@ class StreamingTranscriber:
         began = time.perf_counter()
         words = self._cover(win.audio[: to - win.cut], self._agreement.take(), win.cut)
         self._stat("forced", win.cut, to - win.cut, began)
-        self._add_final(None, words)
+        self._finals.add(None, words, (win.cut, to))
         self._advance(to)
         self._publish()
 
@@ -323,15 +337,20 @@ class StreamingTranscriber:
         if self._live_end >= win.quiet_since + int(HEARD_QUIET * sr) and self._live_end > win.cut:
             # The speaker paused before stopping: the latest live decode heard everything.
             words = self._agreement.committed + self._agreement.provisional
-            self._add_final(None, self._cover(win.audio, words, win.cut))
+            self._finals.add(None, self._cover(win.audio, words, win.cut), (win.cut, win.end))
             self._tail_ready = True
             self._stat("tail", win.cut, 0, began)
             return None
         committed = self._agreement.take()
+        # The prompt is the text before the window: with the committed words in it too, Whisper
+        # skipped their audio and put the last words at its start, before the split, where
+        # they were dropped ("...grew to be [only memories]").
+        prompt = self._finals.context()
         split = win.cut  # the words before it are committed
         if committed:
             split = max(win.cut, min(win.end, int((committed[-1].end + 0.05) * sr)))
-            self._add_final(None, self._cover(win.audio[: split - win.cut], committed, win.cut))
+            words = self._cover(win.audio[: split - win.cut], committed, win.cut)
+            self._finals.add(None, words, (win.cut, split))
         # Decode from a little before the committed point (Whisper needs some context to hear
         # a last short word), keep the words after it. One quick decode (bounded: no retries
         # at higher temperatures, no filler pass), then the coverage guarantee on its stretch:
@@ -341,13 +360,15 @@ class StreamingTranscriber:
         result = self.transcriber.transcribe(
             win.audio[begin - win.cut :],
             samplerate=sr,
-            prompt=self._context(),
+            prompt=prompt,
             offset=begin / sr,
             cancel=self._cancelled.is_set,
             live=True,
         )
         after = [w for w in result.words if (w.start + w.end) / 2 >= split / sr]
-        self._add_final(None, self._cover(win.audio[split - win.cut :], after, split))
+        self._finals.add(
+            None, self._cover(win.audio[split - win.cut :], after, split), (split, win.end)
+        )
         self._stat("tail", begin, win.end - begin, began)
         return None
 
@@ -367,54 +388,29 @@ class StreamingTranscriber:
             )
         )
 
-    def _context(self) -> str | None:
-        return " ".join(p.text for p in self._pieces if p.text) or None
+    def _cancelled_now(self) -> bool:
+        return self._cancelled.is_set()
 
-    def _add_final(
-        self,
-        text: str | None,
-        words: list[Word],
-        *,
-        audio: FloatArray | None = None,
-        start: int = 0,
-    ) -> None:
-        """Append a final piece; with ``audio`` (from sample ``start``), its filler pass is
-        still to be done."""
-        if text is None:
-            text = join_words(w.word for w in words)
-        if audio is not None and not words:
-            audio = None  # nothing said: no fillers to find either
-        piece = Piece(text.strip(), words, audio, start / self.samplerate, self._context())
-        self._pieces.append(piece)
-
-    def _filler_pass(self) -> bool:
-        """Add the fillers to the oldest final piece still without them; False if none."""
-        piece = next((p for p in self._pieces if p.audio is not None), None)
-        if piece is None or piece.audio is None:
+    def _long_step(self) -> bool:
+        """A long decode, else a long piece's filler pass (:mod:`redecode`); False if none."""
+        stat = self._finals.redecode() or self._finals.filler_pass(long=True)
+        if stat is None:
             return False
-        began = time.perf_counter()
-        words = list(
-            self.transcriber.add_fillers(
-                piece.audio,
-                piece.words,
-                samplerate=self.samplerate,
-                prompt=piece.context,
-                offset=piece.offset,
-                cancel=self._cancelled.is_set,
-            )
-        )
-        self._stat("fillers", int(piece.offset * self.samplerate), piece.audio.size, began)
-        piece.audio = None
-        if len(words) != len(piece.words):
-            piece.words = words
-            piece.text = join_words(w.word for w in words)
-            self._publish()
+        self.stats.append(stat)
+        self._publish()
+        return True
+
+    def _filler_pass(self, *, long: bool) -> bool:
+        """Add the fillers to the oldest final piece still without them; False if none."""
+        stat = self._finals.filler_pass(long=long)
+        if stat is None:
+            return False
+        self.stats.append(stat)
+        self._publish()
         return True
 
     def _publish(self) -> None:
-        committed = join_words(
-            [p.text for p in self._pieces if p.text] + [w.word for w in self._agreement.committed]
-        )
+        committed = join_words(self._finals.texts + [w.word for w in self._agreement.committed])
         provisional = join_words(w.word for w in self._agreement.provisional)
         shown = LiveText(committed, provisional)
         with self._lock:
