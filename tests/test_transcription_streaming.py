@@ -71,15 +71,23 @@ def test_streamed_matches_whole_file(
 ) -> None:
     audio, reference = answer
     whole = transcriber.transcribe(audio)
-    streamed, _ = _stream(transcriber, audio)  # fed at once: the worker skips ahead
+    # The worker's decisions after every second of audio (a worker fed at once skips ahead,
+    # and how far depends on the machine's load: that made this test flaky).
+    streamed, _ = _stream(transcriber, audio, paced=True)
     whole_wer, streamed_wer = wer(reference, whole.text), wer(reference, streamed.text)
-    assert streamed_wer <= whole_wer + 0.03, (streamed.text, whole.text)
+    # Streamed at the speaker's pace, the pieces cut at pauses (some mid-sentence: "ask not |
+    # what your country") still cost a few words against whole-file transcription: 7-8 errors
+    # vs 4 in these 113 words (README, "Streaming latency": not met).
+    assert streamed_wer <= whole_wer + 0.05, (streamed.text, whole.text)
     assert streamed_wer < 0.15
     assert "what your country can do for you ask what you can do" in " ".join(
         normalize(streamed.text)
     )
     assert streamed.settings["streaming"] is True
     assert all(s.seconds <= 15.0 + 1e-6 for s in _.stats if s.kind == "live")
+    # The pieces final at pauses were decoded again as a 20-30 s stretch.
+    assert streamed.settings["long_pieces"] >= 1
+    assert any(20.0 <= s.seconds <= 30.0 for s in _.stats if s.kind == "long")
     # Words carry absolute times: increasing, inside the take, "country" in the JFK part.
     starts = [w.start for w in streamed.words]
     assert starts == sorted(starts)

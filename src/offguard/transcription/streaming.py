@@ -268,6 +268,8 @@ class StreamingTranscriber:
                 return 0.0
             return wait  # feed() or finish() may wake the worker earlier
         self._live(win)
+        if not self._paced:  # step(): the same decisions however long the decode took
+            return self.interval
         return max(0.0, self._live_start + self.interval - time.perf_counter())
 
     def _live(self, win: Window) -> None:
