@@ -89,11 +89,12 @@ def analyze_text(
 
     if not isinstance(text, str):
         raise TypeError("text must be a string")
+    qt = question_type(question)
     sit = Situations()
     if text.strip():
         doc = doc if doc is not None else parse(text)
         sit = analyse(doc)
-        if question_type(question)["q_roleplay"]:
+        if qt["q_roleplay"]:
             # a role-play speaks to the interviewer now: its present tense tells no scene, so
             # its figures ("forty miles to the gallon") are the pitch's claims
             sit.narrative_present = False
@@ -103,7 +104,6 @@ def analyze_text(
         # "I'd ask what you use it for" in a role-play is the task, not a hypothetical answer
         scored.flags = [f for f in scored.flags if f[2] not in task]
         scored.kinds = {k: n for k, n in scored.kinds.items() if k not in task}
-    qt = question_type(question)
     if qt["q_roleplay"] or qt["q_estimate"] or qt["q_salary"]:
         # "you keep it", "your ad says thirty-two to thirty-six": "you" is the interviewer and
         # their firm, not people in general

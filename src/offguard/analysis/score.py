@@ -227,13 +227,11 @@ def _contextual(
         # a bare figure is a claim about the speaker's scale only when the speaker is in it
         weak = c.narrative == 0 and c.present_actions == 0 and c.times == 0 and c.names == 0
         weak = weak and bool(_SPEAKER.search(norm, lo, hi))
+        scene = present_frame and _in_scene(cues, idx)
+        told = c.narrative or scene
         # "I've got ten years' experience" is a claim; "I've got ninety loaves to get out"
         # inside a scene told in the present is the scene
-        perfect = (
-            bool(_PERFECT.search(norm, lo, hi))
-            and c.narrative == 0
-            and not (present_frame and _in_scene(cues, idx))
-        )
+        perfect = bool(_PERFECT.search(norm, lo, hi)) and c.narrative == 0 and not scene
         worked = len(WORKING.findall(norm, lo, hi)) >= 1 and c.numbers >= 2
         if c.numbers and (idx in claimed or perfect or (weak and c.concrete < 3)):
             parts = clauses(text, lo, hi)
@@ -252,7 +250,6 @@ def _contextual(
                     continue  # "by two the lines are back", "it's six a.m.": a time of day
                 if label_or_date(norm, lo, m.start()):
                     continue  # "the 9th of May", "summer 2027", "level 3": a date or a name
-                told = c.narrative or (present_frame and _in_scene(cues, idx))
                 if told and not perfect and containing(parts, m.start()) not in in_claim:
                     continue  # a figure of the told scene ("his resp rate's up to twenty-four")
                 if not any(r.start <= m.start() < r.end for r in raws):
