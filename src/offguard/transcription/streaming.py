@@ -395,16 +395,14 @@ class StreamingTranscriber:
 
     def _long_step(self) -> bool:
         """A long decode, else a long piece's filler pass (:mod:`redecode`); False if none."""
-        stat = self._finals.redecode() or self._finals.filler_pass(long=True)
-        if stat is None:
-            return False
-        self.stats.append(stat)
-        self._publish()
-        return True
+        return self._done(self._finals.redecode() or self._finals.filler_pass(long=True))
 
     def _filler_pass(self, *, long: bool) -> bool:
         """Add the fillers to the oldest final piece still without them; False if none."""
-        stat = self._finals.filler_pass(long=long)
+        return self._done(self._finals.filler_pass(long=long))
+
+    def _done(self, stat: DecodeStat | None) -> bool:
+        """Record a background decode and show its words; False if there was none."""
         if stat is None:
             return False
         self.stats.append(stat)
