@@ -10,7 +10,9 @@ accuracy, generic-F1, AUC of the score, accuracy on hard cases, STAR agreement, 
 reviewer's generic phrases (recalled when flags cover at least half of the phrase's
 characters), false flags per clear specific answer (generic flags that overlap none of that
 answer's reviewer phrases), and throughput (answers per second
-of this process's CPU time, so other load on a shared machine does not count).
+of this process's CPU time, so other load on a shared machine does not count): one answer at a
+time as the app does after a take (``analyze_text``), and in batches of 32 as
+``offguard analyze --jsonl`` and the re-analysis of stored takes do (``analyze_many``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from offguard.analysis import analyze_text  # noqa: E402
+from offguard.analysis import analyze_many, analyze_text  # noqa: E402
 from offguard.analysis.sweep import GENERIC_KINDS  # noqa: E402
 
 DEFAULTS = [
@@ -75,11 +77,17 @@ def evaluate(path: Path) -> dict[str, Any]:
     results = [analyze_text(r["text"], question=r.get("question")) for r in rows]
     elapsed = time.perf_counter() - t0
     reps = max(1, int(2.0 / max(elapsed, 1e-3)))
+    pairs = [(r["text"], r.get("question")) for r in rows]
     t1 = time.process_time()  # CPU time of this process: the machine is shared
     for _ in range(reps):
-        for r in rows:
-            analyze_text(r["text"])
+        for text, question in pairs:
+            analyze_text(text, question=question)
     rate = reps * len(rows) / (time.process_time() - t1)
+    t2 = time.process_time()
+    for _ in range(reps):
+        for _analysis in analyze_many(pairs):
+            pass
+    batch_rate = reps * len(rows) / (time.process_time() - t2)
     gold = [r["label"] for r in rows]
     pred = [a.verdict for a in results]
     tp = sum(p == g == "generic" for p, g in zip(pred, gold, strict=True))
@@ -126,6 +134,8 @@ def evaluate(path: Path) -> dict[str, Any]:
         "false_flags_per_clear_specific": false_flags / len(clean) if clean else float("nan"),
         "star_agreement": star_ok / (4 * len(star_rows)) if star_rows else float("nan"),
         "answers_per_s": rate,
+        "answers_per_s_batched": batch_rate,
+        "words_per_answer": sum(len(r["text"].split()) for r in rows) / len(rows),
         "misclassified": misses,
     }
 
@@ -147,12 +157,14 @@ def main(argv: list[str]) -> int:
         ("reviewer phrases", "n_phrases", "{}"),
         ("false flags / clear specific", "false_flags_per_clear_specific", "{:.2f}"),
         ("STAR agreement", "star_agreement", "{:.3f}"),
-        ("answers/s (1 core)", "answers_per_s", "{:.0f}"),
+        ("words per answer", "words_per_answer", "{:.0f}"),
+        ("answers/s, one by one (1 core)", "answers_per_s", "{:.0f}"),
+        ("answers/s, batches of 32 (1 core)", "answers_per_s_batched", "{:.0f}"),
     ]
     width = max(len(r["file"]) for r in reports) + 2
-    print(f"{'metric':30}" + "".join(f"{r['file']:>{width}}" for r in reports))
+    print(f"{'metric':34}" + "".join(f"{r['file']:>{width}}" for r in reports))
     for label, key, fmt in rows:
-        print(f"{label:30}" + "".join(f"{fmt.format(r[key]):>{width}}" for r in reports))
+        print(f"{label:34}" + "".join(f"{fmt.format(r[key]):>{width}}" for r in reports))
     for r in reports:
         if r["misclassified"]:
             print(f"misclassified in {r['file']}: {', '.join(r['misclassified'])}")
