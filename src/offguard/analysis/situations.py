@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from offguard.analysis.clause_reading import _clause, _is_clause_head, _past_perfect_d
 from offguard.analysis.clause_types import _SAME_FORM, _SPEECH, KINDS, Clause
 from offguard.analysis.parsing import DISABLED_PIPES, parse, parse_many
+from offguard.analysis.routine import routine_frame
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -237,6 +238,7 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
         and others >= 1
         and (anchored or speaker_frame or (others >= 3 and habits <= 1))
         and habits * 4 < scene
+        and not routine_frame(clauses, doc)
     )
 
 

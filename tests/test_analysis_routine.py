@@ -1,0 +1,52 @@
+"""A present-tense scene framed as a routine is no occasion (:mod:`offguard.analysis.routine`):
+a supposed scene ("say we're in a review"), a recast after it ("That's every Friday", "That's
+what I do"), a scene of "you" with no date; the same scenes told as one time stay one time."""
+
+from __future__ import annotations
+
+import pytest
+
+from offguard.analysis import analyze_text
+from offguard.analysis.situations import analyse, parse
+
+SCENE = (
+    "So it's Friday night, we're doing three hundred covers at Lula's, the chef's in the "
+    "office, and I'm running the pass. I'm calling tickets, I'm pulling Marco off the grill. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SCENE + "That's every Friday honestly.",
+        SCENE + "That's what I do, I adapt.",
+        SCENE + "Every single time.",
+        "Say we're in a design review, and the structural engineer's saying the cantilever "
+        "won't work, and I'm saying it has to. I listen, I sketch alternatives in front of them.",
+        "You're on a job on the A38, you get there and there's three casualties, and the "
+        "driver's trapped. I do my triage, I'm calling for a second crew.",
+    ],
+)
+def test_a_scene_framed_as_a_routine_is_no_occasion(text: str) -> None:
+    sit = analyse(parse(text))
+    assert not sit.narrative_present
+    assert "episodic" not in {c.kind for c in sit.clauses if c.subject == "i"}
+    assert analyze_text(text, question="Tell me about a time you took charge.").verdict == (
+        "generic"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SCENE + "And then the extraction fan dies and Marco says he's walking out. "
+        "I tell him to take five, I ring the engineer, I move two mains to the oven.",
+        "Last March you walk in and the whole board's red. The server's down and the client "
+        "is shouting down the phone. So I ring Priya and she says it's the certificate, and I "
+        "pull it.",
+        # what was done once, and a sum that is no routine
+        SCENE + "That's what I did, and we got every table out by eleven.",
+    ],
+)
+def test_the_same_scenes_told_as_one_time_stay_one_time(text: str) -> None:
+    assert analyse(parse(text)).narrative_present
