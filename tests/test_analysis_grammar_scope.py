@@ -11,10 +11,10 @@ from offguard.analysis.situations import analyse, parse
 
 
 def kind_of(text: str, words: str) -> str:
-    for c in analyse(parse(text)).clauses:
-        if words in text[c.start : c.end]:
-            return c.kind
-    raise AssertionError(f"no clause with {words!r}")
+    """The kind of the innermost clause holding ``words``."""
+    holding = [c for c in analyse(parse(text)).clauses if words in text[c.start : c.end]]
+    assert holding, f"no clause with {words!r}"
+    return min(holding, key=lambda c: c.end - c.start).kind
 
 
 def flagged(text: str, kind: str, question: str | None = None) -> list[str]:
@@ -45,6 +45,26 @@ def flagged(text: str, kind: str, question: str | None = None) -> list[str]:
         ("Last month I checked three similar roles in Leeds.", "I checked", "episodic"),
         # a phrasal verb is an event
         ("My supervisor found out at the review.", "found out", "episodic"),
+        # a clause inside what was said on one past occasion is part of that occasion
+        ("At the debrief I said the slings we carry were too short.", "we carry", "state"),
+        ("I said no and we carry on regardless.", "we carry", "habitual"),
+        # a plan's present tense: dated ahead, or timed by a future clause
+        ("So I finish my apprenticeship in September.", "I finish", "state"),
+        ("I'll keep bank shifts on the unit while I study.", "while I study", "state"),
+        ("I finish the apprenticeship and then I look for work.", "I finish", "habitual"),
+        # "would" of a purpose or a wish in a past story is no past habit
+        (
+            "The power went at six. I sent two lads to cover the chillers so we'd keep the "
+            "temperature, and I rang the engineer.",
+            "we'd keep",
+            "state",
+        ),
+        (
+            "The power went at six. I rang the engineer. We'd put the blinds down and we'd "
+            "wait for him.",
+            "We'd put",
+            "habitual",
+        ),
     ],
 )
 def test_clause_kind_by_scope(text: str, words: str, kind: str) -> None:
@@ -232,3 +252,29 @@ def test_a_strength_claimed_in_one_clause_and_proved_at_once() -> None:
     )
     assert not flagged(text, "self-praise", "What's your greatest strength?")
     assert flagged("I'm a great communicator and a team player.", "self-praise")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the lasting result of a told story ("still") and the practice since it
+        (
+            "In March a customer brought back a cracked teapot, so I glued it with a kintsugi "
+            "kit and sent her a photo. She still uses it and I still do the repairs for her.",
+            "I still do the repairs",
+        ),
+        (
+            "The owner showed me her grandad's sign from Cyprus, so I based the logo on that "
+            "lettering and she signed it off in one go. I've done a site visit on every brand "
+            "job since.",
+            "every brand job since",
+        ),
+    ],
+)
+def test_what_a_story_led_to_is_no_habit(text: str, words: str) -> None:
+    assert not [f for f in flagged(text, "habitual") if words in f or f in words]
+
+
+def test_a_habit_with_still_and_no_story_is_still_flagged() -> None:
+    text = "I always check the rota first thing, and I still ring every client every week."
+    assert flagged(text, "habitual")

@@ -44,9 +44,27 @@ def test_a_scene_framed_as_a_routine_is_no_occasion(text: str) -> None:
         "Last March you walk in and the whole board's red. The server's down and the client "
         "is shouting down the phone. So I ring Priya and she says it's the certificate, and I "
         "pull it.",
+        # a scene's time set by "it's", and a dated scene of the speaker's own
+        "So it's a Friday, I'm on my own in the branch, and a tenant comes in, furious. I say "
+        "sorry, I get the landlord's authority out of the file and I book our plumber.",
+        "So it's Mother's Day brunch, and the host just walks out. I grab the iPad, I put "
+        "names on the list, and I seat the two-tops at the bar.",
+        "Like, last week, I'm at this old terrace in Walthamstow. I go up in the loft, I "
+        "follow the pipe back, and I open a gate valve behind the bath panel.",
         # what was done once, and a sum that is no routine
         SCENE + "That's what I did, and we got every table out by eleven.",
     ],
 )
 def test_the_same_scenes_told_as_one_time_stay_one_time(text: str) -> None:
     assert analyse(parse(text)).narrative_present
+
+
+def test_a_setting_that_describes_no_time_is_no_scene() -> None:
+    text = (
+        "In a warehouse it's pressure all the time, so I'm used to it. I keep my head down, "
+        "I prioritise, I make sure the orders go out on time."
+    )
+    assert not analyse(parse(text)).narrative_present
+    assert analyze_text(
+        text, question="Tell me about a time you worked under pressure."
+    ).verdict == ("generic")

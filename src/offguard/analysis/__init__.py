@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from offguard.transcription.types import Word
 
 #: Bump when results change, so stored analyses can be recomputed.
-ANALYSIS_VERSION = 7
+ANALYSIS_VERSION = 8
 
 SPECIFIC_KINDS_REASONS: dict[str, str] = {
     "time": "A particular time: it pins the story to one event.",

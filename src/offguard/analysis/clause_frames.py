@@ -1,12 +1,14 @@
 """A clause's frames and scope, read from the parse: which frequency words quantify the
 clause's own events, a record's totals over a stretch ("last year I sold ninety cars"), a
-named workplace as a career frame, the present moment ("at the moment"), phrasal verbs."""
+named workplace as a career frame, the present moment ("at the moment"), phrasal verbs, a
+scene's time set by "it's" ("So it's a Friday", "it's six a.m.", "it's Mother's Day
+brunch")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from offguard.analysis.clause_types import _FREQUENCY, _PERIODS, _REPORTING
+from offguard.analysis.clause_types import _DAYS, _FREQUENCY, _PERIODS, _REPORTING, _TIME_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -91,3 +93,23 @@ def _found_thing(head: Token) -> bool:
     return any(c.dep_ == "dobj" for c in kids) and not any(
         c.dep_ in ("ccomp", "acomp", "oprd", "xcomp") for c in kids
     )
+
+
+def _time_setting(head: Token) -> bool:
+    """ "So it's a Friday", "it's six a.m.", "it's Mother's Day brunch": "it" + present "be"
+    + a time, a day or a named occasion sets a scene's time (no habit: "on a Friday I...")."""
+    if head.lemma_ != "be" or head.tag_ != "VBZ":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
+        return False
+    attrs = [c for c in head.children if c.dep_ == "attr"]
+    if len(attrs) != 1:
+        return False  # "it's pressure all the time": a description, not a time
+    for c in attrs:
+        if any(d.lower_ in ("all", "every", "each", "most", "any") for d in c.children):
+            return False
+        if c.lower_ in _TIME_NOUNS or c.lower_ in _DAYS or c.like_num:
+            return True
+        if any(d.dep_ in ("compound", "poss") and d.pos_ == "PROPN" for d in c.children):
+            return True  # "Mother's Day brunch", "the Christmas party"
+    return False

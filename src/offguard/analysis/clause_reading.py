@@ -14,6 +14,7 @@ from offguard.analysis.clause_frames import (
     _particle,
     _period,
     _tally,
+    _time_setting,
     _workplace,
 )
 from offguard.analysis.clause_types import (
@@ -42,6 +43,19 @@ from offguard.analysis.clause_types import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+def _inside_past_report(head: Token) -> bool:
+    """Is the clause said or thought on one past occasion: the content of a past report ("I
+    suggested we drop our run"), or a clause inside it ("I said the slings we carry were too
+    short": "we carry" is part of what was said then)? A clause joined to the report itself
+    ("I said no and we carry on") is not."""
+    tok = head
+    while tok.dep_ != "ROOT" and tok.head is not tok:
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in _REPORTING and tok.head.tag_ == "VBD":
+            return True
+        tok = tok.head
+    return False
 
 
 def _is_clause_head(tok: Token) -> bool:
@@ -133,7 +147,8 @@ def _clause(head: Token, heads: set[int]) -> Clause:
             t.text.endswith("s")
             or any(c.lower_ in ("every", "each") for c in t.children)
             # "on a Monday I check the stock"; but "he sent it back on a Saturday": one day
-            or (tense != "past" and any(c.lower_ == "a" for c in t.children))
+            # ("so it's a Friday": the day of the scene)
+            or (tense != "past" and t.dep_ != "attr" and any(c.lower_ == "a" for c in t.children))
         ):
             frequency = True  # "on Mondays", "on a Monday", "every Monday"
         elif (
@@ -169,12 +184,17 @@ def _clause(head: Token, heads: set[int]) -> Clause:
     )
     # "I suggested we drop our run", "she said it's broken": present-tense content of a past
     # report is that occasion's content (a subjunctive or a shifted tense), not a habit
-    past_report = head.dep_ == "ccomp" and governor.lemma_ in _REPORTING and governor.tag_ == "VBD"
-    intro = subject == "this" or (
-        subject == "there"
-        and any(
-            c.dep_ in ("attr", "nsubj") and any(d.lower_ == "this" for d in c.children)
-            for c in head.children
+    past_report = _inside_past_report(head)
+    setting = _time_setting(head)
+    intro = (
+        subject == "this"
+        or setting
+        or (
+            subject == "there"
+            and any(
+                c.dep_ in ("attr", "nsubj") and any(d.lower_ == "this" for d in c.children)
+                for c in head.children
+            )
         )
     )
     locative = (

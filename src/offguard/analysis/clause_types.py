@@ -75,7 +75,7 @@ _SAME_FORM = frozenset({"set", "put", "cut", "hit", "let", "shut", "quit", "read
 _REPORTING = wordset(
     """
     say tell ask agree promise decide explain warn reply mention admit guess think know
-    realise realize hope wish offer suggest
+    realise realize hope wish offer suggest recommend insist argue notice
     """
 )
 #: stretches a record is totted up over ("last year", "in my last role", "over four years")
@@ -89,7 +89,7 @@ _PARTICIPLES = wordset(
     stolen sworn thrown torn woken worn shown drawn
     """
 )
-_NOW = wordset("now nowadays currently")
+_NOW = wordset("now nowadays currently still")
 #: where the speaker is: "I'm on the grill", "I'm up the ladder", "we're in the back"
 _PLACE_PREPS = frozenset({"on", "at", "behind", "in", "up", "under", "inside", "outside", "by"})
 _PLACE_ADVERBS = frozenset(
@@ -153,6 +153,9 @@ class Clause:
     when_present: bool = False
     #: a scene opener: "there's this greyhound", "this guy walks in"
     intro: bool = False
+    #: a plan's time: a present clause dated ahead ("I finish my apprenticeship in
+    #: September") or timed by a future ("I'll keep bank shifts while I study")
+    scheduled: bool = False
     kind: str = "state"
     #: the clause is an action of the speaker's own (subject "I", a dynamic verb)
     own: bool = False

@@ -179,7 +179,10 @@ def changed_practice(
         return norm.startswith(("i never", "i don't", "i do not"), raw.start) and bool(
             _CHANGE.search(norm, lo, raw.start)
         )
-    return raw.kind == "habitual" and bool(_CHANGE.search(norm, lo, raw.start))
+    # "I've done a site visit on every brand job since": the practice since that time
+    return raw.kind == "habitual" and bool(
+        _CHANGE.search(norm, lo, raw.start) or _SINCE.search(norm, raw.start, hi)
+    )
 
 
 _SINCE = re.compile(

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from offguard.analysis.clause_reading import _clause, _is_clause_head, _past_perfect_d
 from offguard.analysis.clause_types import _SAME_FORM, _SPEECH, KINDS, Clause
+from offguard.analysis.moods import past_would, scheduled
 from offguard.analysis.parsing import DISABLED_PIPES, parse, parse_many
 from offguard.analysis.routine import routine_frame
 
@@ -139,7 +140,8 @@ def analyse(doc: Doc) -> Situations:
             if first.tense == "modal":
                 c.tense = "modal"
             c.period = c.period or first.period
-    _past_would(clauses, doc)
+    past_would(clauses, doc)
+    scheduled(clauses, doc, by_head)
     # "In my last role I managed a budget of 6.4 million, I delivered savings of 8 percent":
     # a record's stretch frames the rest of its sentence
     framed = {c.sentence for c in clauses if c.period}
@@ -169,26 +171,6 @@ def analyse(doc: Doc) -> Situations:
         sum(t.text == "?" for t in doc),
         frozenset(t.idx for t in doc if t.tag_ == "MD" and not _past_perfect_d(t, t.head)),
     )
-
-
-def _past_would(clauses: Sequence[Clause], doc: Doc) -> None:
-    """ "Saturday nights we'd do three hundred covers... I'd put my head down": "would" in an
-    answer told in the past, with no "if" in its sentence, is a past habit, not a
-    hypothetical."""
-    past = sum(c.tense == "past" for c in clauses)
-    present = sum(c.tense == "present" for c in clauses)
-    if past < 2 or past < present:
-        return
-    conditional = {c.sentence for c in clauses if c.modal == "if"}
-    for c in clauses:
-        if (
-            c.modal == "would"
-            and not c.reported
-            and c.sentence not in conditional
-            and c.subject in ("i", "we", "third", "name", "definite", "generic")
-            and c.lemma not in ("say", "like", "love", "think", "guess", "imagine", "recommend")
-        ):
-            c.frequency = True
 
 
 def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
@@ -233,9 +215,12 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
             scene += 0.5
     intro = any(c.intro for c in clauses)
     anchored = any(c.anchor and c.tense == "present" for c in clauses) or intro or complication
+    # "last week, I'm at this old terrace in Walthamstow... I go up in the loft": a dated
+    # present scene of the speaker's own needs nobody else acting
+    dated = any(c.anchor and c.tense == "present" and c.subject in ("i", "we") for c in clauses)
     return (
         scene >= 2
-        and others >= 1
+        and (others >= 1 or (dated and speaker_frame))
         and (anchored or speaker_frame or (others >= 3 and habits <= 1))
         and habits * 4 < scene
         and not routine_frame(clauses, doc)
@@ -256,6 +241,8 @@ def _described(head: Token) -> bool:
 def _kind(c: Clause, narrative: bool) -> str:
     if c.past_report:
         return "state"  # "I suggested we drop our run": what was said on that occasion
+    if c.scheduled and (not narrative or not c.anchor):
+        return "state"  # "I finish in September", "while I study": a plan's time
     if narrative and c.modal in ("will", "can") and c.negated:
         return "episodic"  # "she won't leave the car", "I can't get the ambulance up"
     if c.when_present and not narrative:
