@@ -21,6 +21,12 @@ SCENE = (
         SCENE + "That's every Friday honestly.",
         SCENE + "That's what I do, I adapt.",
         SCENE + "Every single time.",
+        SCENE + "That's basically how I handle it.",
+        SCENE + "That's pressure every single day, and I thrive on it.",
+        # a rule for any time and a proportion of many occasions inside the "scene"
+        "So I'm on the Leeds service and somebody hasn't got a ticket and they're kicking off. "
+        "I stay calm, I explain the options. If they get aggressive I step back and radio the "
+        "police. Nine times out of ten it calms down once they see you're not arguing.",
         "Say we're in a design review, and the structural engineer's saying the cantilever "
         "won't work, and I'm saying it has to. I listen, I sketch alternatives in front of them.",
         "You're on a job on the A38, you get there and there's three casualties, and the "

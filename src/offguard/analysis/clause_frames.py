@@ -18,10 +18,21 @@ def _particle(head: Token) -> bool:
     return any(c.dep_ == "prt" for c in head.children)
 
 
+def _times_out_of(tok: Token) -> bool:
+    """ "nine times out of ten": a proportion of many occasions."""
+    return (
+        tok.lower_ == "times"
+        and any(c.dep_ == "nummod" for c in tok.children)
+        and (tok.head.lower_ == "out" or any(c.lower_ == "out" for c in tok.children))
+    )
+
+
 def _frequency_adverb(tok: Token, head: Token) -> bool:
     """A frequency word that quantifies this clause's events: an adverbial ("I usually ran
     it", "daily I check"), not an adjective describing a thing ("a weekly meeting", "it's
     never daily") nor inside reported words ("it says take one daily")."""
+    if _times_out_of(tok):
+        return True
     if tok.lower_ not in _FREQUENCY or tok.dep_ in ("amod", "acomp", "attr", "compound"):
         return False
     verb = tok.head

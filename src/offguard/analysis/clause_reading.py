@@ -52,7 +52,14 @@ def _inside_past_report(head: Token) -> bool:
     ("I said no and we carry on") is not."""
     tok = head
     while tok.dep_ != "ROOT" and tok.head is not tok:
-        if tok.dep_ == "ccomp" and tok.head.lemma_ in _REPORTING and tok.head.tag_ == "VBD":
+        if (
+            tok.dep_ == "ccomp"
+            and tok.head.lemma_ in _REPORTING
+            and tok.head.tag_ == "VBD"
+            # a clause inside the report comes after its verb ("my supervisor left..., so I
+            # emailed..., she agreed": a parse that hangs the first clause on "agreed")
+            and (tok is head or head.i > tok.head.i)
+        ):
             return True
         tok = tok.head
     return False
@@ -154,7 +161,7 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         elif (
             low in _DAYS
             or (low in _MONTHS and t.pos_ == "PROPN")
-            or (low in _ANCHOR_WORDS and t.pos_ != "DET")
+            or (low in _ANCHOR_WORDS and t.pos_ != "DET" and t.dep_ != "mark")
         ):
             anchor = True
         elif t.like_num and t.pos_ == "NUM" and len(low) == 4 and low[:2] in ("19", "20"):

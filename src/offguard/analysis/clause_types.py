@@ -151,6 +151,8 @@ class Clause:
     own_grammar: bool = True
     #: "when" + present tense: a habit unless inside a scene
     when_present: bool = False
+    #: the main clause of a present condition: "if someone's off I just cover"
+    rule: bool = False
     #: a scene opener: "there's this greyhound", "this guy walks in"
     intro: bool = False
     #: a plan's time: a present clause dated ahead ("I finish my apprenticeship in

@@ -5,7 +5,8 @@ from the parse):
   "let's say a patient comes in": an imperative verb of supposing with a present-tense
   complement sets up a typical case, not a time it happened;
 - a recast: after the scene, a demonstrative sums it up as a routine: "That's every Friday",
-  "That's what I do", "That's the job", or a fragment "Every single time.";
+  "That's what I do", "that's how I handle it", "That's the job", or a fragment "Every single
+  time.";
 - a scene of "you": "you're on a job, you get there and there's three casualties" with no
   time anchor anywhere in the answer (a story told with "you" that is dated, "last March you
   walk in and the whole board is red", is still one occasion).
@@ -78,8 +79,10 @@ def _demonstrative_routine(be: Token) -> bool:
     if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in be.children):
         return False
     for c in be.children:
-        if c.dep_ == "attr" and any(d.lower_ in _EVERY and d.dep_ == "det" for d in c.children):
-            return True
+        if c.dep_ in ("attr", "npadvmod") and any(
+            d.lower_ in _EVERY and d.dep_ == "det" for d in c.children
+        ):
+            return True  # "That's every Friday", "that's pressure every single day"
         if (
             c.dep_ == "attr"
             and c.lemma_ in _ROUTINE_NOUNS
@@ -87,7 +90,7 @@ def _demonstrative_routine(be: Token) -> bool:
             and [d.lower_ for d in c.children] in (["the"], ["my"])
         ):
             return True
-        if c.dep_ in ("ccomp", "attr") and _what_i_do(c):
+        if c.dep_ in ("ccomp", "attr") and (_what_i_do(c) or _how_it_goes(c)):
             return True
     return False
 
@@ -96,6 +99,13 @@ def _what_i_do(tok: Token) -> bool:
     """ "what I do" (not "what I did", "what I've always done": one decision, a record)."""
     return (
         tok.tag_ == "VBP" and tok.lemma_ == "do" and any(c.lower_ == "what" for c in tok.children)
+    )
+
+
+def _how_it_goes(tok: Token) -> bool:
+    """ "that's how I handle it", "that's how you get respect": a way, in the present."""
+    return tok.tag_ in ("VBP", "VBZ") and any(
+        c.lower_ == "how" and c.dep_ == "advmod" for c in tok.children
     )
 
 

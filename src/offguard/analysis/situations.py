@@ -113,6 +113,16 @@ def analyse(doc: Doc) -> Situations:
                     sub.iterative = by_head[t.head.i].iterative = True
             else:
                 by_head[t.head.i].when_present = True
+        elif (
+            t.dep_ == "advcl"
+            and t.head.i in by_head
+            and by_head[t.head.i].modal is None
+            and by_head[t.head.i].tense == "present"
+            and not by_head[t.head.i].stative  # "if it's critical, I'm not your person"
+            and _present_condition(t)
+        ):
+            # "if someone's off I just cover": a rule for any time, not a scene's event
+            by_head[t.head.i].when_present = by_head[t.head.i].rule = True
     for t in heads:
         # "there were weeks where I caught three or four": the occasions are many
         if t.dep_ == "relcl" and t.head.tag_ == "NNS" and t.head.lower_ in _OCCASIONS:
@@ -199,7 +209,7 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
             continue
         if c.tense != "present" or c.aspect == "perfect":
             continue
-        if c.frequency:
+        if c.frequency or c.rule:
             habits += 1
             continue
         if c.subject in ("i", "we") and (c.aspect == "progressive" or c.locative):
@@ -224,6 +234,14 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
         and (anchored or speaker_frame or (others >= 3 and habits <= 1))
         and habits * 4 < scene
         and not routine_frame(clauses, doc)
+    )
+
+
+def _present_condition(t: Token) -> bool:
+    """ "if they get aggressive", "if something's running late": "if" with a present verb."""
+    return any(c.lower_ == "if" and c.dep_ == "mark" for c in t.children) and (
+        t.tag_ in ("VBP", "VBZ")
+        or any(a.dep_ == "aux" and a.tag_ in ("VBP", "VBZ") for a in t.children)
     )
 
 
