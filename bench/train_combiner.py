@@ -24,8 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from offguard.analysis.combiner import NAMES, features  # noqa: E402
-from offguard.analysis.score import score_text  # noqa: E402
-from offguard.analysis.situations import analyse, parse_many  # noqa: E402
+from offguard.analysis.reading import read_answer  # noqa: E402
+from offguard.analysis.situations import parse_many  # noqa: E402
 
 OUT = REPO / "src" / "offguard" / "analysis" / "combiner.json"
 L2 = 20.0
@@ -47,8 +47,8 @@ def load(paths: list[Path]) -> list[dict[str, Any]]:
                 rows.append(r)
     docs = parse_many([r["text"] for r in rows])
     for r, d in zip(rows, docs, strict=True):
-        sit = analyse(d)
-        f = features(sit, r.get("question"), score_text(r["text"], sit).kinds)
+        sit, scored = read_answer(r["text"], r.get("question"), d if r["text"].strip() else None)
+        f = features(sit, r.get("question"), scored.kinds)
         r["_x"] = [f[n] for n in NAMES]
     return rows
 

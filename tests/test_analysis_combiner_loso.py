@@ -7,6 +7,7 @@ that makes the coach worse on answers it was not fitted to is caught.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -47,3 +48,52 @@ def test_leave_one_set_out_worst_set_floor(trainer, shared_dir: Path) -> None:  
             assert trainer.SIGNS.get(feature, 0) * weight >= 0, feature
     assert worst_f1 >= WORST_F1_FLOOR
     assert worst_hard >= WORST_HARD_FLOOR
+
+
+def test_training_reads_answers_exactly_as_the_app_does(trainer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The combiner is trained on the features the app computes (role-play, estimate and
+    salary answers included, where the question changes what counts as a flag). Answers of
+    three sentences or more: shorter ones lean on their sentences' own detail."""
+    from offguard.analysis import analyze_text
+    from offguard.analysis.combiner import probability, weights
+
+    rows = [
+        (
+            "Sell me this pen.",
+            "Can I ask what you write with? ... A biro, right. So I'd say this one's a gel "
+            "refill, you can see the ink. You sign leases daily, so I'd put one in your car. "
+            "Shall I leave you two?",
+        ),
+        (
+            "How many petrol stations are there in the UK?",
+            "Um, I drive past about six on my twenty mile commute. So call it one every three "
+            "miles. You probably need one for every seven thousand people, so sixty-seven "
+            "million over seven thousand is about nine thousand.",
+        ),
+        (
+            "What salary are you looking for?",
+            "I'm on twenty-nine now, my payslip says so. Your ad "
+            "says thirty-two to thirty-six, so I'd want thirty-four. You keep the van.",
+        ),
+        (
+            "Tell me about a time you led a team.",
+            "In March our fridge failed on a Friday night. "
+            "I moved the fish to the bar cooler, I rang the engineer, and Sam kept the pass going. "
+            "We lost nothing and served a hundred and ten covers.",
+        ),
+    ]
+    path = tmp_path / "answers-parity.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": str(i), "question": q, "text": t, "label": "specific"}) + "\n"
+            for i, (q, t) in enumerate(rows)
+        ),
+        encoding="utf-8",
+    )
+    model = weights()
+    for row in trainer.load([path]):
+        feats = dict(zip(trainer.NAMES, row["_x"], strict=True))
+        expected = 100.0 * probability(feats, model)
+        assert analyze_text(row["text"], question=row["question"]).specificity == pytest.approx(
+            expected
+        )

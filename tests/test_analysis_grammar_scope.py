@@ -65,6 +65,26 @@ def flagged(text: str, kind: str, question: str | None = None) -> list[str]:
             "We'd put",
             "habitual",
         ),
+        # "'d" of a past perfect ("by half one I'd run out") or a wish is no past habit
+        (
+            "We had a wedding on the Saturday. I read the list wrong. By half one I'd run out "
+            "of lamb, and the head chef pulled three starters.",
+            "I'd run out",
+            "hypothetical",
+        ),
+        (
+            "I worked at the depot for two years. I checked the vans. I'd rather be somewhere "
+            "I can train.",
+            "I'd rather be",
+            "hypothetical",
+        ),
+        # "once" joining a clause is no time anchor: the proportion makes the clause a habit
+        (
+            "I did the round for two years. Nine times out of ten once they saw the scanner "
+            "they calmed down.",
+            "Nine times",
+            "habitual",
+        ),
     ],
 )
 def test_clause_kind_by_scope(text: str, words: str, kind: str) -> None:

@@ -79,39 +79,20 @@ def analyze_text(
 
     ``doc`` is the answer already parsed by :func:`offguard.analysis.situations.parse` (as
     :func:`analyze_many` does in batches); otherwise the text is parsed here."""
-    from offguard.analysis.combiner import features, probability, question_type, task_kinds
+    from offguard.analysis.combiner import features, probability
     from offguard.analysis.flags import REASONS
-    from offguard.analysis.score import score_text, swept
+    from offguard.analysis.reading import read_answer
+    from offguard.analysis.score import swept
     from offguard.analysis.shading import shade
-    from offguard.analysis.situations import Situations, analyse, generic_clauses, parse
+    from offguard.analysis.situations import generic_clauses, parse
     from offguard.analysis.star import detect
     from offguard.analysis.suggest import suggest
 
     if not isinstance(text, str):
         raise TypeError("text must be a string")
-    qt = question_type(question)
-    sit = Situations()
-    if text.strip():
-        doc = doc if doc is not None else parse(text)
-        sit = analyse(doc)
-        if qt["q_roleplay"]:
-            # a role-play speaks to the interviewer now: its present tense tells no scene, so
-            # its figures ("forty miles to the gallon") are the pitch's claims
-            sit.narrative_present = False
-    scored = score_text(text, sit)
-    task = task_kinds(question)
-    if task:
-        # "I'd ask what you use it for" in a role-play is the task, not a hypothetical answer
-        scored.flags = [f for f in scored.flags if f[2] not in task]
-        scored.kinds = {k: n for k, n in scored.kinds.items() if k not in task}
-    if qt["q_roleplay"] or qt["q_estimate"] or qt["q_salary"]:
-        # "you keep it", "your ad says thirty-two to thirty-six": "you" is the interviewer and
-        # their firm, not people in general
-        scored.flags = [
-            f
-            for f in scored.flags
-            if not (f[2] == "platitude" and text[f[0] :].lower().startswith(("you", "your")))
-        ]
+    if text.strip() and doc is None:
+        doc = parse(text)
+    sit, scored = read_answer(text, question, doc)
     if scored.sentence_spans:
         scored.score = _short_answer(
             100.0 * probability(features(sit, question, scored.kinds)), scored.sentence_scores

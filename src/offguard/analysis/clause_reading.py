@@ -65,6 +65,15 @@ def _inside_past_report(head: Token) -> bool:
     return False
 
 
+def _conjunction_once(t: Token) -> bool:
+    """ "once they saw I was trying": "once" joining a clause (as soon as), not one time."""
+    if t.lower_ != "once":
+        return False
+    return t.dep_ == "mark" or (
+        t.i < t.head.i and any(c.dep_ == "nsubj" and c.i > t.i for c in t.head.children)
+    )
+
+
 def _is_clause_head(tok: Token) -> bool:
     if tok.dep_ not in _CLAUSE_DEPS:
         return False
@@ -161,7 +170,7 @@ def _clause(head: Token, heads: set[int]) -> Clause:
         elif (
             low in _DAYS
             or (low in _MONTHS and t.pos_ == "PROPN")
-            or (low in _ANCHOR_WORDS and t.pos_ != "DET" and t.dep_ != "mark")
+            or (low in _ANCHOR_WORDS and t.pos_ != "DET" and not _conjunction_once(t))
         ):
             anchor = True
         elif t.like_num and t.pos_ == "NUM" and len(low) == 4 and low[:2] in ("19", "20"):

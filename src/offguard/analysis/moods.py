@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from offguard.analysis.clause_types import Clause
+from offguard.analysis.clause_types import _DAYS, _TIME_NOUNS, Clause
 from offguard.analysis.text import wordset
 
 if TYPE_CHECKING:
@@ -43,9 +43,10 @@ def past_would(clauses: Sequence[Clause], doc: Doc) -> None:
     present = sum(c.tense == "present" for c in clauses)
     if past < 2 or past < present:
         return
-    conditional = {c.sentence for c in clauses if c.modal == "if"}
+    conditional = {c.sentence for c in clauses if c.modal == "if" or _if_clause(doc[c.head])}
     for c in clauses:
-        if c.modal == "would" and _purpose(doc[c.head]):
+        head = doc[c.head]
+        if c.modal == "would" and _purpose(head):
             c.reported = True  # the aim of a told action, like a reported modal: no hypothesis
             continue
         if (
@@ -54,8 +55,32 @@ def past_would(clauses: Sequence[Clause], doc: Doc) -> None:
             and c.sentence not in conditional
             and c.subject in ("i", "we", "third", "name", "definite", "generic")
             and c.lemma not in _WOULD_NOT_HABIT
+            # "So I'd stay till the March outturn": a dated plan; "I'd rather be..."
+            and not c.anchor
+            and not any(ch.lower_ == "rather" for ch in head.children)
+            and not _by_then(head)
         ):
             c.frequency = True
+
+
+def _if_clause(head: Token) -> bool:
+    """ "if you could do seven fifty": a condition (its sentence is hypothetical)."""
+    return any(ch.lower_ == "if" and ch.dep_ == "mark" for ch in head.children)
+
+
+def _by_then(head: Token) -> bool:
+    """ "By half one I'd run out": "by" a time makes "'d" a past perfect ("had run out")."""
+    for ch in head.children:
+        if ch.dep_ == "prep" and ch.lower_ == "by":
+            obj = [o for o in ch.children if o.dep_ == "pobj"]
+            if obj and (obj[0].like_num or obj[0].lower_ in _BY_TIMES):
+                return True
+            if obj and any(n.like_num for n in obj[0].children):
+                return True  # "by half one", "by nine o'clock"
+    return False
+
+
+_BY_TIMES = _TIME_NOUNS | _DAYS | wordset("then now midnight noon lunch end")
 
 
 _TIME_MARKS = wordset("while once until till before after when as")

@@ -1,0 +1,47 @@
+"""One answer read for the verdict: its clauses (:mod:`offguard.analysis.situations`) and its
+cues and flags (:mod:`offguard.analysis.score`), adjusted for the question's task. The app
+(:func:`offguard.analysis.analyze_text`) and the combiner's training
+(``bench/train_combiner.py``) both read answers here, so the model is trained on exactly the
+features it is used with."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from offguard.analysis.combiner import question_type, task_kinds
+from offguard.analysis.score import Scored, score_text
+from offguard.analysis.situations import Situations, analyse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def read_answer(text: str, question: str | None, doc: Doc | None) -> tuple[Situations, Scored]:
+    """The answer's clauses and its scored cues and flags (``doc``: its parse, or None for an
+    empty answer)."""
+    qt = question_type(question)
+    sit = Situations()
+    if text.strip() and doc is not None:
+        sit = analyse(doc)
+        if qt["q_roleplay"]:
+            # a role-play speaks to the interviewer now: its present tense tells no scene, so
+            # its figures ("forty miles to the gallon") are the pitch's claims
+            sit.narrative_present = False
+    scored = score_text(text, sit)
+    task = task_kinds(question)
+    if task:
+        # "I'd ask what you use it for" in a role-play is the task, not a hypothetical answer
+        scored.flags = [f for f in scored.flags if f[2] not in task]
+    if qt["q_roleplay"] or qt["q_estimate"] or qt["q_salary"]:
+        # "you keep it", "your ad says thirty-two to thirty-six": "you" is the interviewer and
+        # their firm, not people in general
+        scored.flags = [
+            f
+            for f in scored.flags
+            if not (f[2] == "platitude" and text[f[0] :].lower().startswith(("you", "your")))
+        ]
+    kinds: dict[str, int] = {}
+    for _, _, kind in scored.flags:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    scored.kinds = kinds
+    return sit, scored
