@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     import numpy
     from spacy.tokens import Doc
 
+    from offguard.analysis.score import Scored
     from offguard.transcription.types import Word
 
 #: Bump when results change, so stored analyses can be recomputed.
@@ -98,6 +99,8 @@ def analyze_text(
             100.0 * probability(features(sit, question, scored.kinds)), scored.sentence_scores
         )
     raw_flags = scored.flags
+    if scored.score >= 50:
+        raw_flags = _outside_the_story(raw_flags, scored)
     specifics = [
         Span(s, e, text[s:e], kind, SPECIFIC_KINDS_REASONS[kind]) for s, e, kind in scored.specifics
     ]
@@ -139,6 +142,25 @@ def analyze_text(
         suggestions=suggestions,
         delivery=delivery,
     )
+
+
+def _outside_the_story(
+    flags: list[tuple[int, int, str]], scored: Scored
+) -> list[tuple[int, int, str]]:
+    """In an answer judged specific, a habit or a general remark in a sentence with told
+    sentences on both sides ("We get sixty call-outs a year" between the call-out and the
+    rescue) is the story's background, not the answer's substance: no flag. A claim that
+    opens the answer or a moral that closes it is still flagged."""
+    told = [bool(c.narrative or c.own_actions or c.present_actions) for c in scored.cues]
+    spans = scored.sentence_spans
+    out = []
+    for f in flags:
+        if f[2] in ("habitual", "platitude"):
+            idx = next((i for i, (lo, hi) in enumerate(spans) if lo <= f[0] < hi), None)
+            if idx is not None and any(told[:idx]) and any(told[idx + 1 :]):
+                continue
+        out.append(f)
+    return out
 
 
 def _unflagged(

@@ -6,6 +6,7 @@ features it is used with."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from offguard.analysis.combiner import question_type, task_kinds
@@ -14,6 +15,8 @@ from offguard.analysis.situations import Situations, analyse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+_SAY = re.compile(r"(?:i'd|i would|i'll|i will) say")
 
 
 def read_answer(text: str, question: str | None, doc: Doc | None) -> tuple[Situations, Scored]:
@@ -32,6 +35,13 @@ def read_answer(text: str, question: str | None, doc: Doc | None) -> tuple[Situa
     if task:
         # "I'd ask what you use it for" in a role-play is the task, not a hypothetical answer
         scored.flags = [f for f in scored.flags if f[2] not in task]
+    if qt["q_roleplay"]:
+        # "so what I'd say is, this one's a gel refill": the pitch itself, not a hedge
+        scored.flags = [
+            f
+            for f in scored.flags
+            if not (f[2] == "hedge" and _SAY.search(text.lower(), max(0, f[0] - 5), f[1]))
+        ]
     if qt["q_roleplay"] or qt["q_estimate"] or qt["q_salary"]:
         # "you keep it", "your ad says thirty-two to thirty-six": "you" is the interviewer and
         # their firm, not people in general

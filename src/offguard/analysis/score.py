@@ -237,7 +237,10 @@ def _contextual(
             parts = clauses(text, lo, hi)
             # In a story, only numbers in the clause of the claim belong to no event.
             in_claim = {containing(parts, pos) for pos in claims if lo <= pos < hi}
+            asked = norm[lo:hi].rstrip().endswith("?")
             for m in _NUM.finditer(norm, lo, hi):
+                if asked:
+                    break  # "Shall I leave you two?", "is it under fifty?": asked, not claimed
                 if m.start() > lo and text[m.start()].isupper():
                     continue  # part of a name: "the Big Four"
                 if _PRECISE.search(norm, lo, hi):

@@ -1,0 +1,53 @@
+"""Flags a reviewer would not raise: a habit or remark inside a story judged specific (its
+background), a figure in a question, the role-play's own "I'd say" (``analyze_text``)."""
+
+from __future__ import annotations
+
+from offguard.analysis import analyze_text
+
+STORY = (
+    "In March our turntable motor failed on the second night of the run. I got on headset "
+    "and counted the cue from the stage manager for Marcus and me. We get about sixty "
+    "call-outs a year for that motor. I pushed the downstage left point through the whole "
+    "of Act Two by hand, and the engineer replaced the motor the next morning. "
+)
+
+
+def kinds(text: str, question: str | None = None) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in analyze_text(text, question=question).flags:
+        out.setdefault(f.kind, []).append(f.text)
+    return out
+
+
+def test_a_habit_between_told_sentences_of_a_specific_story_is_background() -> None:
+    analysis = analyze_text(STORY, question="Tell me about a time you worked in a team.")
+    assert analysis.verdict == "specific"
+    assert not [f for f in analysis.flags if "sixty" in f.text and f.kind == "habitual"]
+
+
+def test_a_moral_that_closes_the_story_is_still_flagged() -> None:
+    text = STORY + "At the end of the day teamwork makes the dream work."
+    flagged = " ".join(f.text for f in analyze_text(text).flags if f.kind != "filler")
+    assert "teamwork makes the dream work" in flagged
+
+
+def test_a_figure_asked_about_is_no_claim() -> None:
+    text = (
+        "Can I ask what you write with? A biro from the hotel, right. You sign tenancy "
+        "agreements most days, so this gel one will not blot. Shall I leave you two?"
+    )
+    found = kinds(text, question="Sell me this pen.")
+    assert not [t for t in found.get("unsupported-number", []) if "two" in t]
+
+
+def test_the_role_plays_own_i_would_say_is_no_hedge() -> None:
+    text = (
+        "Can I ask what you write with? A biro, okay. So what I'd say is, this one's a gel "
+        "refill and you can see the ink. You sign leases daily, so keep one in the car."
+    )
+    found = kinds(text, question="Sell me this pen.")
+    assert "hedge" not in found
+    # outside a role-play "I'd say" still hedges
+    story = "I'd say the handover went fine. I rang Priya at six and she took the keys."
+    assert kinds(story, question="Tell me about a handover.").get("hedge") == ["I'd say"]
