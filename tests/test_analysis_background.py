@@ -51,3 +51,25 @@ def test_the_role_plays_own_i_would_say_is_no_hedge() -> None:
     # outside a role-play "I'd say" still hedges
     story = "I'd say the handover went fine. I rang Priya at six and she took the keys."
     assert kinds(story, question="Tell me about a handover.").get("hedge") == ["I'd say"]
+
+
+def test_an_estimate_judged_generic_shows_its_bare_guesses() -> None:
+    text = (
+        "Oh, um, that's a hard one. Maybe a thousand? It depends on the location really. "
+        "Somewhere in that range, I'd guess."
+    )
+    analysis = analyze_text(text, question="How many hairdressers are there in Manchester?")
+    assert analysis.verdict == "generic"
+    flagged = " ".join(f.text for f in analysis.flags if f.kind != "filler")
+    assert "Maybe" in flagged and "I'd guess" in flagged
+
+
+def test_a_record_of_figures_judged_generic_flags_each_figure() -> None:
+    text = (
+        "I'm very commercially minded. In my last role falls went down 40 percent. I grew "
+        "covers by 15 percent. I'm a people person, that's what people say."
+    )
+    analysis = analyze_text(text, question="Tell me about a time you improved something.")
+    assert analysis.verdict == "generic"
+    numbers = [f.text for f in analysis.flags if f.kind == "unsupported-number"]
+    assert any("40 percent" in t for t in numbers) and any("15 percent" in t for t in numbers)

@@ -114,6 +114,9 @@ def analyze_text(
         plain = [f for f in swept(text, scored) if doc is None or _has_verb(doc, f[0], f[1])]
         raw_flags = sorted(raw_flags + plain)
         raw_flags = sorted(raw_flags + _unflagged(raw_flags, generic_clauses(sit, doc)))
+        # an estimate, a plan or a pay answer judged generic: its guesses and wishes ("maybe
+        # a thousand?", "I'd like to move up") are what keeps it generic
+        raw_flags = sorted(raw_flags + _unflagged(raw_flags, scored.set_aside))
     flags = [Span(s, e, text[s:e], kind, REASONS[kind]) for s, e, kind in raw_flags]
     suggestions = suggest(
         empty=not scored.sentence_spans,

@@ -45,8 +45,15 @@ def _frequency_adverb(tok: Token, head: Token) -> bool:
 
 def _tally(tok: Token, head: Token) -> bool:
     """A figure the verb's object is counted in: "listed seventy-two properties", "sold
-    fifty-eight", "cut usage by 18 percent" (a record's total, not a detail of one scene)."""
-    if not (tok.like_num and tok.pos_ == "NUM") or tok.dep_ not in ("nummod", "dobj", "pobj"):
+    fifty-eight", "cut usage by 18 percent", or a change "from 91 to 98 percent", "went down
+    40 percent" (a record's total, not a detail of one scene)."""
+    if not (tok.like_num and tok.pos_ == "NUM"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "to"):
+        return True  # "from 91 to 98.5 percent", "from 14 million to 31 million": a change
+    if tok.head.lower_ in ("percent", "%") and tok.head.dep_ in ("npadvmod", "advmod", "dobj"):
+        return True  # "went down 40 percent", "incidents down thirty percent"
+    if tok.dep_ not in ("nummod", "dobj", "pobj"):
         return False
     noun = tok if tok.dep_ in ("dobj", "pobj") else tok.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.lower_ in ("percent", "%"):

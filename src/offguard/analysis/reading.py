@@ -34,6 +34,7 @@ def read_answer(text: str, question: str | None, doc: Doc | None) -> tuple[Situa
     task = task_kinds(question)
     if task:
         # "I'd ask what you use it for" in a role-play is the task, not a hypothetical answer
+        scored.set_aside = [f for f in scored.flags if f[2] in task]
         scored.flags = [f for f in scored.flags if f[2] not in task]
     if qt["q_roleplay"]:
         # "so what I'd say is, this one's a gel refill": the pitch itself, not a hedge

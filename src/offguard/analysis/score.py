@@ -59,6 +59,9 @@ class Scored:
     #: present-tense scene: what clause shading (:mod:`offguard.analysis.shading`) needs.
     weights: list[tuple[int, float]] = field(default_factory=list)
     present_frame: bool = False
+    #: flags set aside as the question's own task ("I'd ask what you use it for" in a
+    #: role-play, "maybe a thousand" in an estimate): shown again if the answer is generic
+    set_aside: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def _detail(c: SentenceCues) -> float:
