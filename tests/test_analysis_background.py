@@ -73,3 +73,14 @@ def test_a_record_of_figures_judged_generic_flags_each_figure() -> None:
     assert analysis.verdict == "generic"
     numbers = [f.text for f in analysis.flags if f.kind == "unsupported-number"]
     assert any("40 percent" in t for t in numbers) and any("15 percent" in t for t in numbers)
+
+
+def test_the_team_praised_in_place_of_the_speakers_part_is_a_cliche() -> None:
+    text = (
+        "Last August the booking system went down when a coach of fifty-two came in. We went "
+        "to the paper backup and we cut keys by hand. I think we coped really well, we worked "
+        "as a team, and honestly it brought us closer."
+    )
+    cliches = kinds(text, question="Tell me about a time systems failed.").get("cliche", [])
+    joined = " ".join(cliches)
+    assert "coped really well" in joined and "as a team" in joined and "closer" in joined
