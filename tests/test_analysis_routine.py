@@ -23,6 +23,12 @@ SCENE = (
         SCENE + "Every single time.",
         SCENE + "That's basically how I handle it.",
         SCENE + "That's pressure every single day, and I thrive on it.",
+        # the steps of what is always done, and a rule whose condition is told in the past
+        "So something breaks in production and the alert fires in Slack. First thing I do, "
+        "I check the logs in Datadog, I see what changed in the last deploy, and I roll back.",
+        "So we're going down the road, I'm on the back, and someone comes out saying we missed "
+        "their bin. I listen, I check the in-cab system. If it was their fault I explain "
+        "nicely, and if it was ours we take it there and then.",
         # a rule for any time and a proportion of many occasions inside the "scene"
         "So I'm on the Leeds service and somebody hasn't got a ticket and they're kicking off. "
         "I stay calm, I explain the options. If they get aggressive I step back and radio the "
@@ -57,6 +63,9 @@ def test_a_scene_framed_as_a_routine_is_no_occasion(text: str) -> None:
         "names on the list, and I seat the two-tops at the bar.",
         "Like, last week, I'm at this old terrace in Walthamstow. I go up in the loft, I "
         "follow the pipe back, and I open a gate valve behind the bath panel.",
+        # the practice a story led to is no routine of the scene
+        SCENE + "And then the fryer dies and Marco walks out. I move the chips to the oven, I "
+        "ring the engineer. So now what I do is I check the fryer at four.",
         # what was done once, and a sum that is no routine
         SCENE + "That's what I did, and we got every table out by eleven.",
     ],

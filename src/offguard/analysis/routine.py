@@ -6,7 +6,7 @@ from the parse):
   complement sets up a typical case, not a time it happened;
 - a recast: after the scene, a demonstrative sums it up as a routine: "That's every Friday",
   "That's what I do", "that's how I handle it", "That's the job", or a fragment "Every single
-  time.";
+  time.", or the steps of a routine ("first thing I do, I check the logs", "what happens is");
 - a scene of "you": "you're on a job, you get there and there's three casualties" with no
   time anchor anywhere in the answer (a story told with "you" that is dated, "last March you
   walk in and the whole board is red", is still one occasion).
@@ -60,6 +60,8 @@ def _recast(clauses: Sequence[Clause], doc: Doc) -> bool:
             _demonstrative_routine(t) for t in sent if t.dep_ in ("ROOT", "ccomp", "conj")
         ):
             return True
+        if any(_routine_step(t) for t in sent):
+            return True
     return False
 
 
@@ -100,6 +102,22 @@ def _what_i_do(tok: Token) -> bool:
     return (
         tok.tag_ == "VBP" and tok.lemma_ == "do" and any(c.lower_ == "what" for c in tok.children)
     )
+
+
+def _routine_step(tok: Token) -> bool:
+    """ "first thing I do, I check the logs", "what happens is, I pick up a ticket": the
+    steps of what is always done (not "now what I do is...": the practice a story led to)."""
+    if tok.lemma_ not in ("do", "happen") or tok.tag_ not in ("VBP", "VBZ"):
+        return False
+    if any(t.lower_ == "now" for t in tok.sent if t.i < tok.i):
+        return False
+    if tok.lemma_ == "happen":
+        return any(c.lower_ == "what" and c.dep_ == "nsubj" for c in tok.children) and (
+            tok.dep_ == "csubj"
+        )
+    subject = any(c.dep_ == "nsubj" and c.lower_ == "i" for c in tok.children)
+    thing = tok.dep_ == "relcl" and tok.head.lower_ == "thing"
+    return subject and thing
 
 
 def _how_it_goes(tok: Token) -> bool:

@@ -238,10 +238,13 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
 
 
 def _present_condition(t: Token) -> bool:
-    """ "if they get aggressive", "if something's running late": "if" with a present verb."""
-    return any(c.lower_ == "if" and c.dep_ == "mark" for c in t.children) and (
-        t.tag_ in ("VBP", "VBZ")
-        or any(a.dep_ == "aux" and a.tag_ in ("VBP", "VBZ") for a in t.children)
+    """ "if they get aggressive", "if something's running late", "if it was their fault" (of
+    a present main clause): "if" with no modal or perfect ("if I'd known" is one past)."""
+    if not any(c.lower_ == "if" and c.dep_ == "mark" for c in t.children):
+        return False
+    aux = [a for a in t.children if a.dep_ in ("aux", "auxpass")]
+    return (t.tag_ in ("VBP", "VBZ", "VBD") and not any(a.tag_ in ("MD", "VBD") for a in aux)) or (
+        bool(aux) and all(a.tag_ in ("VBP", "VBZ") for a in aux)
     )
 
 
