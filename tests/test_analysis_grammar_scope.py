@@ -78,6 +78,18 @@ def flagged(text: str, kind: str, question: str | None = None) -> list[str]:
             "I'd rather be",
             "hypothetical",
         ),
+        # "'d" + a verb whose participle is its bare form, in a simple-past sentence: "had"
+        (
+            "In my first year I filed a VAT return for a cafe and I'd put a supplier invoice "
+            "in twice.",
+            "I'd put",
+            "episodic",
+        ),
+        (
+            "Saturday nights were mad. When it got busy we'd put two more on the pass.",
+            "we'd put",
+            "habitual",
+        ),
         # "once" joining a clause is no time anchor: the proportion makes the clause a habit
         (
             "I did the round for two years. Nine times out of ten once they saw the scanner "

@@ -2,13 +2,22 @@
 clause's own events, a record's totals over a stretch ("last year I sold ninety cars"), a
 named workplace as a career frame, the present moment ("at the moment"), phrasal verbs, a
 scene's time set by "it's" ("So it's a Friday", "it's six a.m.", "it's Mother's Day
-brunch")."""
+brunch"), a clause inside a past report, "once" as a conjunction, and "'d" as "had"."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from offguard.analysis.clause_types import _DAYS, _FREQUENCY, _PERIODS, _REPORTING, _TIME_NOUNS
+from offguard.analysis.clause_types import (
+    _DAYS,
+    _FREQUENCY,
+    _PARTICIPLES,
+    _PERIODS,
+    _REPORTING,
+    _SAME_FORM,
+    _TIME_NOUNS,
+)
+from offguard.analysis.text import wordset
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -131,3 +140,62 @@ def _time_setting(head: Token) -> bool:
         if any(d.dep_ in ("compound", "poss") and d.pos_ == "PROPN" for d in c.children):
             return True  # "Mother's Day brunch", "the Christmas party"
     return False
+
+
+def _inside_past_report(head: Token) -> bool:
+    """Is the clause said or thought on one past occasion: the content of a past report ("I
+    suggested we drop our run"), or a clause inside it ("I said the slings we carry were too
+    short": "we carry" is part of what was said then)? A clause joined to the report itself
+    ("I said no and we carry on") is not."""
+    tok = head
+    while tok.dep_ != "ROOT" and tok.head is not tok:
+        if (
+            tok.dep_ == "ccomp"
+            and tok.head.lemma_ in _REPORTING
+            and tok.head.tag_ == "VBD"
+            # a clause inside the report comes after its verb ("my supervisor left..., so I
+            # emailed..., she agreed": a parse that hangs the first clauses on "agreed"),
+            # unless the report closes the sentence ("it's broken, she said")
+            and (head.i > tok.head.i or tok.head.i >= tok.head.sent.end - 3)
+        ):
+            return True
+        tok = tok.head
+    return False
+
+
+def _conjunction_once(t: Token) -> bool:
+    """ "once they saw I was trying": "once" joining a clause (as soon as), not one time."""
+    if t.lower_ != "once":
+        return False
+    return t.dep_ == "mark" or (
+        t.i < t.head.i and any(c.dep_ == "nsubj" and c.i > t.i for c in t.head.children)
+    )
+
+
+def _past_perfect_d(aux: Token, head: Token) -> bool:
+    """ "I'd looked at it", "I'd been training him": 'd is "had" before a past participle."""
+    if aux.lower_ not in ("'d", "’d", "d"):
+        return False
+    return (
+        head.tag_ == "VBN"
+        or head.lower_ in _PARTICIPLES
+        or any(a.lower_ == "been" for a in head.children if a.dep_ == "aux")
+        or _same_form_perfect(head)
+    )
+
+
+def _same_form_perfect(head: Token) -> bool:
+    """ "I filed the return and I'd put an invoice in twice", "I'd read the capacity off
+    the website, which turned out...": a verb whose participle is its bare form, after 'd,
+    in a sentence told in the simple past with no habit word, is "had"."""
+    if head.lower_ not in _SAME_FORM:
+        return False
+    sent = head.sent
+    if any(t.lower_ in _HABIT_WORDS for t in sent):
+        return False  # "when it got busy we'd put extra staff on": a past habit
+    return any(c.dep_ == "conj" and c.tag_ == "VBN" for c in head.children) or any(
+        t.tag_ == "VBD" and t.i != head.i for t in sent
+    )
+
+
+_HABIT_WORDS = wordset("when whenever every each always usually often sometimes normally")

@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 
 from offguard.analysis.clause_frames import (
     _at_the_moment,
+    _conjunction_once,
     _employer,
     _found_thing,
     _frequency_adverb,
+    _inside_past_report,
     _particle,
+    _past_perfect_d,
     _period,
     _tally,
     _time_setting,
@@ -31,7 +34,6 @@ from offguard.analysis.clause_types import (
     _MODALS,
     _MONTHS,
     _NOW,
-    _PARTICIPLES,
     _PARTICULAR_DETS,
     _PLACE_ADVERBS,
     _PLACE_PREPS,
@@ -43,35 +45,6 @@ from offguard.analysis.clause_types import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-
-def _inside_past_report(head: Token) -> bool:
-    """Is the clause said or thought on one past occasion: the content of a past report ("I
-    suggested we drop our run"), or a clause inside it ("I said the slings we carry were too
-    short": "we carry" is part of what was said then)? A clause joined to the report itself
-    ("I said no and we carry on") is not."""
-    tok = head
-    while tok.dep_ != "ROOT" and tok.head is not tok:
-        if (
-            tok.dep_ == "ccomp"
-            and tok.head.lemma_ in _REPORTING
-            and tok.head.tag_ == "VBD"
-            # a clause inside the report comes after its verb ("my supervisor left..., so I
-            # emailed..., she agreed": a parse that hangs the first clause on "agreed")
-            and (tok is head or head.i > tok.head.i)
-        ):
-            return True
-        tok = tok.head
-    return False
-
-
-def _conjunction_once(t: Token) -> bool:
-    """ "once they saw I was trying": "once" joining a clause (as soon as), not one time."""
-    if t.lower_ != "once":
-        return False
-    return t.dep_ == "mark" or (
-        t.i < t.head.i and any(c.dep_ == "nsubj" and c.i > t.i for c in t.head.children)
-    )
 
 
 def _is_clause_head(tok: Token) -> bool:
@@ -318,17 +291,6 @@ def _past_form(word: str) -> bool:
         if word.startswith(prefix) and word[len(prefix) :] in past:
             return True
     return False
-
-
-def _past_perfect_d(aux: Token, head: Token) -> bool:
-    """ "I'd looked at it", "I'd been training him": 'd is "had" before a past participle."""
-    if aux.lower_ not in ("'d", "’d", "d"):
-        return False
-    return (
-        head.tag_ == "VBN"
-        or head.lower_ in _PARTICIPLES
-        or any(a.lower_ == "been" for a in head.children if a.dep_ == "aux")
-    )
 
 
 def _inherited_tense(tok: Token) -> str:

@@ -29,7 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from offguard.analysis.clause_reading import _clause, _is_clause_head, _past_perfect_d
+from offguard.analysis.clause_frames import _past_perfect_d
+from offguard.analysis.clause_reading import _clause, _is_clause_head
 from offguard.analysis.clause_types import _SAME_FORM, _SPEECH, KINDS, Clause
 from offguard.analysis.moods import past_would, scheduled
 from offguard.analysis.parsing import DISABLED_PIPES, parse, parse_many
