@@ -1,7 +1,7 @@
 """The combiner judged the honest way: trained on all labelled sets but one, tested on that one.
 
-Floors a little below the measured leave-one-set-out figures (worst sets, blind 7 and blind 6:
-generic-F1 0.935, hard-case accuracy 0.905; see README), so a feature or training change
+Floors a little below the measured leave-one-set-out figures (worst sets, blind 9 and blind 10:
+generic-F1 0.944, hard-case accuracy 0.922; see README), so a feature or training change
 that makes the coach worse on answers it was not fitted to is caught.
 """
 
@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
-WORST_F1_FLOOR = 0.90
-WORST_HARD_FLOOR = 0.88
+WORST_F1_FLOOR = 0.92
+WORST_HARD_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def trainer():  # type: ignore[no-untyped-def]
 
 def test_leave_one_set_out_worst_set_floor(trainer, shared_dir: Path) -> None:  # type: ignore[no-untyped-def]
     sets = trainer.default_sets()
-    assert len(sets) >= 7  # the shared dev set and six sets in tests/data
+    assert len(sets) >= 15  # the shared dev set and fourteen sets in tests/data
     rows = trainer.load(sets)
     x = np.array([r["_x"] for r in rows])
     y = np.array([r["label"] == "specific" for r in rows], dtype=float)
