@@ -3,6 +3,8 @@ background), a figure in a question, the role-play's own "I'd say" (``analyze_te
 
 from __future__ import annotations
 
+import pytest
+
 from offguard.analysis import analyze_text
 
 STORY = (
@@ -53,26 +55,35 @@ def test_the_role_plays_own_i_would_say_is_no_hedge() -> None:
     assert kinds(story, question="Tell me about a handover.").get("hedge") == ["I'd say"]
 
 
-def test_an_estimate_judged_generic_shows_its_bare_guesses() -> None:
-    text = (
-        "Oh, um, that's a hard one. Maybe a thousand? It depends on the location really. "
-        "Somewhere in that range, I'd guess."
-    )
-    analysis = analyze_text(text, question="How many hairdressers are there in Manchester?")
+@pytest.mark.parametrize(
+    ("text", "question", "kind", "shown"),
+    [
+        # an estimate judged generic shows its bare guesses (its task's wording in a good one)
+        (
+            "Oh, um, that's a hard one. Maybe a thousand? It depends on the location really. "
+            "Somewhere in that range, I'd guess.",
+            "How many hairdressers are there in Manchester?",
+            None,
+            ["Maybe", "I'd guess"],
+        ),
+        # a record of figures judged generic flags each figure
+        (
+            "I'm very commercially minded. In my last role falls went down 40 percent. I grew "
+            "covers by 15 percent. I'm a people person, that's what people say.",
+            "Tell me about a time you improved something.",
+            "unsupported-number",
+            ["40 percent", "15 percent"],
+        ),
+    ],
+)
+def test_a_generic_answer_shows_what_keeps_it_generic(
+    text: str, question: str, kind: str | None, shown: list[str]
+) -> None:
+    analysis = analyze_text(text, question=question)
     assert analysis.verdict == "generic"
-    flagged = " ".join(f.text for f in analysis.flags if f.kind != "filler")
-    assert "Maybe" in flagged and "I'd guess" in flagged
-
-
-def test_a_record_of_figures_judged_generic_flags_each_figure() -> None:
-    text = (
-        "I'm very commercially minded. In my last role falls went down 40 percent. I grew "
-        "covers by 15 percent. I'm a people person, that's what people say."
-    )
-    analysis = analyze_text(text, question="Tell me about a time you improved something.")
-    assert analysis.verdict == "generic"
-    numbers = [f.text for f in analysis.flags if f.kind == "unsupported-number"]
-    assert any("40 percent" in t for t in numbers) and any("15 percent" in t for t in numbers)
+    flagged = [f.text for f in analysis.flags if f.kind != "filler" and kind in (None, f.kind)]
+    for words in shown:
+        assert any(words in t for t in flagged), (words, flagged)
 
 
 def test_the_team_praised_in_place_of_the_speakers_part_is_a_cliche() -> None:
