@@ -154,12 +154,14 @@ def _outside_the_story(
     sentences on both sides ("We get sixty call-outs a year" between the call-out and the
     rescue) is the story's background, not the answer's substance: no flag. A claim that
     opens the answer or a moral that closes it is still flagged."""
+    from offguard.analysis.context import index
+
     told = [bool(c.narrative or c.own_actions or c.present_actions) for c in scored.cues]
     spans = scored.sentence_spans
     out = []
     for f in flags:
         if f[2] in ("habitual", "platitude"):
-            idx = next((i for i, (lo, hi) in enumerate(spans) if lo <= f[0] < hi), None)
+            idx = index(spans, f[0])
             if idx is not None and any(told[:idx]) and any(told[idx + 1 :]):
                 continue
         out.append(f)
