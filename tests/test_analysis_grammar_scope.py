@@ -90,6 +90,13 @@ def flagged(text: str, kind: str, question: str | None = None) -> list[str]:
             "we'd put",
             "habitual",
         ),
+        # "would" of a time ahead in an answer told in the past is no past habit
+        (
+            "I trained at Leeds and I qualified in 2022. I moved wards last year. So in five "
+            "years I'd be a band six.",
+            "I'd be",
+            "hypothetical",
+        ),
         # "once" joining a clause is no time anchor: the proportion makes the clause a habit
         (
             "I did the round for two years. Nine times out of ten once they saw the scanner "
@@ -234,7 +241,8 @@ def test_clause_kind_by_construction(text: str, words: str, kind: str) -> None:
 def test_a_definite_role_in_a_scene_keeps_the_scene() -> None:
     text = (
         "so we're on a job in Croydon and the builder wants the boards off the top lift. "
-        "and I'm the chargehand, so I tell him no, and he rings my boss."
+        "and I'm the chargehand, so I tell him no, and he rings my boss. My boss backs me "
+        "and we strip the lift by hand."
     )
     assert analyse(parse(text)).narrative_present
     assert not flagged(text, "habitual")

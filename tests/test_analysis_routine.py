@@ -63,6 +63,14 @@ def test_a_scene_framed_as_a_routine_is_no_occasion(text: str) -> None:
         "names on the list, and I seat the two-tops at the bar.",
         "Like, last week, I'm at this old terrace in Walthamstow. I go up in the loft, I "
         "follow the pipe back, and I open a gate valve behind the bath panel.",
+        # "on a Sunday" framing a progressive scene, a customer's own "every week", a day set
+        # by "this is", and the scene resumed by "so" after a self-description
+        "So I'm closing the bar at the Crown on a Sunday, it's just me and Kasia, and this "
+        "guy walks in wanting a pint. I say we've called time, and he starts saying he drinks "
+        "here every week. So I come round the bar and I ring him a cab.",
+        "Ok so, this is, um, a Sunday in May, I'm at the parkrun in Heaton, and a bloke just "
+        "goes down. And I'm first aid trained from work, so I stop, I check he's breathing, "
+        "so I start compressions and I shout for the defib.",
         # the practice a story led to is no routine of the scene
         SCENE + "And then the fryer dies and Marco walks out. I move the chips to the oven, I "
         "ring the engineer. So now what I do is I check the fryer at four.",
@@ -72,6 +80,16 @@ def test_a_scene_framed_as_a_routine_is_no_occasion(text: str) -> None:
 )
 def test_the_same_scenes_told_as_one_time_stay_one_time(text: str) -> None:
     assert analyse(parse(text)).narrative_present
+
+
+def test_so_resumes_the_scene_after_a_self_description() -> None:
+    text = (
+        "Ok so, this is a Sunday in May, I'm at the parkrun in Heaton, and a bloke just goes "
+        "down. And I'm first aid trained from work, so I stop, I check he's breathing."
+    )
+    kinds = {text[c.start : c.end]: c.kind for c in analyse(parse(text)).clauses}
+    assert kinds["so I stop"] == "episodic"
+    assert kinds["I check"] == "episodic"
 
 
 def test_a_setting_that_describes_no_time_is_no_scene() -> None:

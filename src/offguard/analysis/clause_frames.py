@@ -127,9 +127,11 @@ def _time_setting(head: Token) -> bool:
     + a time, a day or a named occasion sets a scene's time (no habit: "on a Friday I...")."""
     if head.lemma_ != "be" or head.tag_ != "VBZ":
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children):
-        return False
-    attrs = [c for c in head.children if c.dep_ == "attr"]
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.children):
+        return False  # ("this is a Sunday in May")
+    attrs = [c for c in head.children if c.dep_ == "attr"] or [
+        c for c in head.children if c.dep_ == "npadvmod" and c.lower_ in _DAYS
+    ]
     if len(attrs) != 1:
         return False  # "it's pressure all the time": a description, not a time
     for c in attrs:

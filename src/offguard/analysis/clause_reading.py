@@ -137,7 +137,14 @@ def _clause(head: Token, heads: set[int]) -> Clause:
             or any(c.lower_ in ("every", "each") for c in t.children)
             # "on a Monday I check the stock"; but "he sent it back on a Saturday": one day
             # ("so it's a Friday": the day of the scene)
-            or (tense != "past" and t.dep_ != "attr" and any(c.lower_ == "a" for c in t.children))
+            # ("I'm closing the bar on a Sunday": the progressive frames one Sunday)
+            or (
+                tense != "past"
+                and aspect != "progressive"
+                and t.dep_ != "attr"
+                and t.head.lemma_ != "be"  # "this is, um, a Sunday in May"
+                and any(c.lower_ == "a" for c in t.children)
+            )
         ):
             frequency = True  # "on Mondays", "on a Monday", "every Monday"
         elif (

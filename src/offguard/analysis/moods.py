@@ -59,8 +59,21 @@ def past_would(clauses: Sequence[Clause], doc: Doc) -> None:
             and not c.anchor
             and not any(ch.lower_ == "rather" for ch in head.children)
             and not _by_then(head)
+            and not _ahead(head)
         ):
             c.frequency = True
+
+
+def _ahead(head: Token) -> bool:
+    """ "in five years I'd be a registered nurse": "would" of a time ahead, not a habit."""
+    for ch in head.children:
+        if ch.dep_ == "prep" and ch.lower_ == "in":
+            for obj in ch.children:
+                if obj.lower_ in ("years", "months", "weeks") and any(
+                    n.dep_ == "nummod" or n.like_num for n in obj.children
+                ):
+                    return True
+    return False
 
 
 def _if_clause(head: Token) -> bool:

@@ -171,8 +171,14 @@ def analyse(doc: Doc) -> Situations:
         and not c.locative
         and _described(doc[c.head])
     }
-    for c in clauses:
-        scene = narrative and c.sentence not in described and not (c.negated and c.subject == "i")
+    # "I'm first aid trained, so I stop, I check he's breathing": what follows "so" is the
+    # scene again
+    resumed = {c.head for c in clauses if c.sentence in described and _so_then(doc[c.head])}
+    for i, c in enumerate(clauses):
+        in_description = c.sentence in described and not any(
+            d.head in resumed and d.sentence == c.sentence for d in clauses[: i + 1]
+        )
+        scene = narrative and not in_description and not (c.negated and c.subject == "i")
         c.kind = _kind(c, scene)
         c.own = c.subject == "i" and not c.stative and c.kind == "episodic"
     return Situations(
@@ -210,6 +216,8 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
             continue
         if c.tense != "present" or c.aspect == "perfect":
             continue
+        if c.reported and c.frequency and doc[c.head].head.lemma_ in _SPEECH:
+            continue  # "he starts saying he drinks here every week": his words, no habit
         if c.frequency or c.rule:
             habits += 1
             continue
@@ -235,6 +243,14 @@ def narrative_present(clauses: Sequence[Clause], doc: Doc) -> bool:
         and (anchored or speaker_frame or (others >= 3 and habits <= 1))
         and habits * 4 < scene
         and not routine_frame(clauses, doc)
+    )
+
+
+def _so_then(head: Token) -> bool:
+    """A clause opened by "so" as a consequence ("..., so I stop")."""
+    return any(
+        c.lower_ == "so" and c.dep_ in ("advmod", "mark", "cc") and c.i < head.i
+        for c in head.children
     )
 
 
