@@ -1,8 +1,8 @@
 """The combiner judged the honest way: trained on all labelled sets but one, tested on that one.
 
-Floors a little below the measured leave-one-set-out figures (worst sets, blind 9 and blind 10:
-generic-F1 0.944, hard-case accuracy 0.922; see README), so a feature or training change
-that makes the coach worse on answers it was not fitted to is caught.
+Floors a little below the measured leave-one-set-out figures (worst set, blind 12: generic-F1
+0.938, hard-case accuracy 0.901; see README), so a feature or training change that makes the
+coach worse on answers it was not fitted to is caught.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 WORST_F1_FLOOR = 0.92
-WORST_HARD_FLOOR = 0.90
+WORST_HARD_FLOOR = 0.89
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def trainer():  # type: ignore[no-untyped-def]
 
 def test_leave_one_set_out_worst_set_floor(trainer, shared_dir: Path) -> None:  # type: ignore[no-untyped-def]
     sets = trainer.default_sets()
-    assert len(sets) >= 15  # the shared dev set and fourteen sets in tests/data
+    assert len(sets) >= 17  # the shared dev set and sixteen sets in tests/data
     rows = trainer.load(sets)
     x = np.array([r["_x"] for r in rows])
     y = np.array([r["label"] == "specific" for r in rows], dtype=float)
