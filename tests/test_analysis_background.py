@@ -86,6 +86,19 @@ def test_a_generic_answer_shows_what_keeps_it_generic(
         assert any(words in t for t in flagged), (words, flagged)
 
 
+def test_a_generic_estimates_guesses_are_explained_in_the_estimates_terms() -> None:
+    text = (
+        "Oh, um, that's a hard one. Maybe a thousand? It depends on the location really. "
+        "Somewhere in that range, I'd guess."
+    )
+    reasons = {
+        f.text: f.reason
+        for f in analyze_text(text, question="How many hairdressers are there in Manchester?").flags
+    }
+    assert reasons["I'd guess"].startswith("A guess with nothing behind it")
+    assert reasons["Maybe"].startswith("A guess with nothing behind it")
+
+
 def test_the_team_praised_in_place_of_the_speakers_part_is_a_cliche() -> None:
     text = (
         "Last August the booking system went down when a coach of fifty-two came in. We went "

@@ -82,7 +82,7 @@ def analyze_text(
     :func:`analyze_many` does in batches); otherwise the text is parsed here."""
     from offguard.analysis.combiner import features, probability
     from offguard.analysis.flags import REASONS
-    from offguard.analysis.reading import read_answer
+    from offguard.analysis.reading import read_answer, task_reason
     from offguard.analysis.score import swept
     from offguard.analysis.shading import shade
     from offguard.analysis.situations import generic_clauses, parse
@@ -117,7 +117,13 @@ def analyze_text(
         # an estimate, a plan or a pay answer judged generic: its guesses and wishes ("maybe
         # a thousand?", "I'd like to move up") are what keeps it generic
         raw_flags = sorted(raw_flags + _unflagged(raw_flags, scored.set_aside))
-    flags = [Span(s, e, text[s:e], kind, REASONS[kind]) for s, e, kind in raw_flags]
+    # a set-aside flag shown on a generic answer says what the task asked for
+    task = set(scored.set_aside) if verdict == "generic" else set()
+    reason = task_reason(question)
+    flags = [
+        Span(s, e, text[s:e], kind, reason if reason and (s, e, kind) in task else REASONS[kind])
+        for s, e, kind in raw_flags
+    ]
     suggestions = suggest(
         empty=not scored.sentence_spans,
         specific=verdict == "specific",

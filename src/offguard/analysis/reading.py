@@ -56,3 +56,21 @@ def read_answer(text: str, question: str | None, doc: Doc | None) -> tuple[Situa
         kinds[kind] = kinds.get(kind, 0) + 1
     scored.kinds = kinds
     return sit, scored
+
+
+#: What a generic answer to a task question gets wrong, said in the task's terms (the set-aside
+#: flags' reason when the answer is judged generic: "What you would do" fits no estimate).
+TASK_REASONS = {
+    "q_estimate": "A guess with nothing behind it: work the number out aloud from something "
+    "you know.",
+    "q_salary": "A figure or wish with nothing behind it: anchor it to your current pay, an "
+    "offer or the advertised band.",
+    "q_future": "A wish, not a plan: name a step you have booked, applied for or been offered.",
+    "q_roleplay": "About the product, not this person: ask what they need and answer that.",
+}
+
+
+def task_reason(question: str | None) -> str | None:
+    """The reason shown on a set-aside flag of an answer judged generic, or None."""
+    qt = question_type(question)
+    return next((reason for key, reason in TASK_REASONS.items() if qt[key]), None)
