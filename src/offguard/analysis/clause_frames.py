@@ -201,3 +201,8 @@ def _same_form_perfect(head: Token) -> bool:
 
 
 _HABIT_WORDS = wordset("when whenever every each always usually often sometimes normally")
+
+
+def _if_clause(head: Token) -> bool:
+    """ "if you could do seven fifty", "if they get aggressive": a clause of condition."""
+    return any(c.lower_ == "if" and c.dep_ == "mark" for c in head.children)

@@ -12,6 +12,7 @@ from offguard.analysis.clause_frames import (
     _employer,
     _found_thing,
     _frequency_adverb,
+    _if_clause,
     _inside_past_report,
     _particle,
     _past_perfect_d,
@@ -168,7 +169,7 @@ def _clause(head: Token, heads: set[int]) -> Clause:
     lesson = lemma in _LESSON and (
         subject in ("third", "definite", "generic") or any(c.dep_ == "ccomp" for c in head.children)
     )
-    if head.dep_ == "advcl" and any(c.lower_ == "if" and c.dep_ == "mark" for c in head.children):
+    if head.dep_ == "advcl" and _if_clause(head):
         modal = modal or "if"
         if tense != "past":
             tense = "modal"
@@ -181,10 +182,9 @@ def _clause(head: Token, heads: set[int]) -> Clause:
     # "I suggested we drop our run", "she said it's broken": present-tense content of a past
     # report is that occasion's content (a subjunctive or a shifted tense), not a habit
     past_report = _inside_past_report(head)
-    setting = _time_setting(head)
     intro = (
         subject == "this"
-        or setting
+        or _time_setting(head)
         or (
             subject == "there"
             and any(

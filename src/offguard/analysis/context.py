@@ -71,12 +71,10 @@ def _backed_modal(
 ) -> bool:
     """'I'd flag it the same day, and I have': the modal is backed at once by a told time;
     'I'd like to do that kind of work' after a told event ties the wish to that event."""
-    if raw.kind != "hypothetical":
+    found = _sentence_of(spans, raw, "hypothetical")
+    if found is None:
         return False
-    idx = index(spans, raw.start)
-    if idx is None:
-        return False
-    lo, hi = spans[idx]
+    idx, lo, hi = found
     clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
     if _BACKED.match(norm, clause[1]) or _BACKED.search(norm, raw.start, hi):
         return True
@@ -130,12 +128,10 @@ def _usual_but(norm: str, spans: list[tuple[int, int]], raw: RawFlag) -> bool:
     """ "normally we'd get a week for a cut like that, but...", "I'm not normally the one who
     steps up, but nobody else was going to": the usual, said as the background of the
     exception the story tells."""
-    if raw.kind != "habitual":
+    found = _sentence_of(spans, raw, "habitual")
+    if found is None:
         return False
-    idx = index(spans, raw.start)
-    if idx is None:
-        return False
-    lo, hi = spans[idx]
+    _, lo, hi = found
     usual = _USUALLY.search(norm, lo, raw.end)
     return usual is not None and bool(re.search(r"(?<![\w'])but(?![\w'])", norm[raw.start : hi]))
 
@@ -207,12 +203,10 @@ def _others_usual(
     """'He's normally about two', 'Normally that's a two-man job': someone or something
     else's usual state set beside a told event (a neighbouring sentence narrates with a
     checkable detail), not the speaker's habit."""
-    if raw.kind != "habitual" or first_person(norm, raw):
+    found = _sentence_of(spans, raw, "habitual")
+    if found is None or first_person(norm, raw):
         return False
-    idx = index(spans, raw.start)
-    if idx is None:
-        return False
-    lo, hi = spans[idx]
+    idx, lo, hi = found
     clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
     if _OWN.search(norm, clause[0], clause[1]):
         return False
@@ -347,13 +341,11 @@ def background_habit(
     number): 'who was normally chatty', 'it was always when it rained' describe someone
     else's usual state, and 'I started every lesson with a quiz' a practice the story
     bounds: background, not the speaker's habit. 'I always asked her how she was' stays."""
-    if raw.kind != "habitual":
+    found = _sentence_of(spans, raw, "habitual")
+    if found is None:
         return False
-    idx = index(spans, raw.start)
-    if idx is None:
-        return False
+    idx, lo, hi = found
     c = cues[idx]
-    lo, hi = spans[idx]
     clause = containing(clauses(norm, lo, hi), raw.start) or (lo, hi)
     past = lexicon.words("irregular_past.txt")
     words = re.findall(r"[a-z']+", norm[clause[0] : clause[1]])
@@ -372,6 +364,17 @@ _TIME_UNIT = re.compile(
     r"lesson|visit|meeting|sprint|release|season|review|handover|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)s?(?![\w'])"
 )
+
+
+def _sentence_of(
+    spans: list[tuple[int, int]], raw: RawFlag, kind: str
+) -> tuple[int, int, int] | None:
+    """The sentence (index, start, end) holding a cue of ``kind``; None for a cue of another
+    kind or one outside every sentence."""
+    if raw.kind != kind:
+        return None
+    idx = index(spans, raw.start)
+    return None if idx is None else (idx, *spans[idx])
 
 
 def index(spans: list[tuple[int, int]], pos: int) -> int | None:

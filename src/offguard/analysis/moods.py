@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from offguard.analysis.clause_frames import _if_clause
 from offguard.analysis.clause_types import _DAYS, _TIME_NOUNS, Clause
 from offguard.analysis.text import wordset
 
@@ -74,11 +75,6 @@ def _ahead(head: Token) -> bool:
                 ):
                     return True
     return False
-
-
-def _if_clause(head: Token) -> bool:
-    """ "if you could do seven fifty": a condition (its sentence is hypothetical)."""
-    return any(ch.lower_ == "if" and ch.dep_ == "mark" for ch in head.children)
 
 
 def _by_then(head: Token) -> bool:

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from offguard.analysis.combiner import question_type, task_kinds
-from offguard.analysis.score import Scored, score_text
+from offguard.analysis.score import Scored, count_kinds, score_text
 from offguard.analysis.situations import Situations, analyse
 
 if TYPE_CHECKING:
@@ -51,10 +51,7 @@ def read_answer(text: str, question: str | None, doc: Doc | None) -> tuple[Situa
             for f in scored.flags
             if not (f[2] == "platitude" and text[f[0] :].lower().startswith(("you", "your")))
         ]
-    kinds: dict[str, int] = {}
-    for _, _, kind in scored.flags:
-        kinds[kind] = kinds.get(kind, 0) + 1
-    scored.kinds = kinds
+    scored.kinds = count_kinds(scored.flags)
     return sit, scored
 
 

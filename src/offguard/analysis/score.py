@@ -177,9 +177,7 @@ def score_text(text: str, situations: Situations) -> Scored:
         for f in resolve(text, raws, spans)
         if f[2] in ("filler", "hedge") or not _bare(norm[f[0] : f[1]])
     ]
-    kinds: dict[str, int] = {}
-    for _, _, kind in flags:
-        kinds[kind] = kinds.get(kind, 0) + 1
+    kinds = count_kinds(flags)
     return Scored(
         score=0.0,
         sentence_scores=sent_scores,
@@ -194,6 +192,14 @@ def score_text(text: str, situations: Situations) -> Scored:
         weights=weights,
         present_frame=present_frame,
     )
+
+
+def count_kinds(flags: list[tuple[int, int, str]]) -> dict[str, int]:
+    """How many flags of each kind (the combiner's flag features)."""
+    kinds: dict[str, int] = {}
+    for _, _, kind in flags:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
 
 
 def swept(text: str, scored: Scored) -> list[tuple[int, int, str]]:

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from offguard.analysis.clause_frames import _past_perfect_d
+from offguard.analysis.clause_frames import _if_clause, _past_perfect_d
 from offguard.analysis.clause_reading import _clause, _is_clause_head
 from offguard.analysis.clause_types import _SAME_FORM, _SPEECH, KINDS, Clause
 from offguard.analysis.moods import past_would, scheduled
@@ -173,11 +173,11 @@ def analyse(doc: Doc) -> Situations:
     }
     # "I'm first aid trained, so I stop, I check he's breathing": what follows "so" is the
     # scene again
-    resumed = {c.head for c in clauses if c.sentence in described and _so_then(doc[c.head])}
-    for i, c in enumerate(clauses):
-        in_description = c.sentence in described and not any(
-            d.head in resumed and d.sentence == c.sentence for d in clauses[: i + 1]
-        )
+    resumed: set[int] = set()  # sentences of description where the scene has resumed
+    for c in clauses:
+        if c.sentence in described and _so_then(doc[c.head]):
+            resumed.add(c.sentence)
+        in_description = c.sentence in described and c.sentence not in resumed
         scene = narrative and not in_description and not (c.negated and c.subject == "i")
         c.kind = _kind(c, scene)
         c.own = c.subject == "i" and not c.stative and c.kind == "episodic"
@@ -257,7 +257,7 @@ def _so_then(head: Token) -> bool:
 def _present_condition(t: Token) -> bool:
     """ "if they get aggressive", "if something's running late", "if it was their fault" (of
     a present main clause): "if" with no modal or perfect ("if I'd known" is one past)."""
-    if not any(c.lower_ == "if" and c.dep_ == "mark" for c in t.children):
+    if not _if_clause(t):
         return False
     aux = [a for a in t.children if a.dep_ in ("aux", "auxpass")]
     return (t.tag_ in ("VBP", "VBZ", "VBD") and not any(a.tag_ in ("MD", "VBD") for a in aux)) or (
