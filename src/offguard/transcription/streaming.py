@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from offguard.transcription.agreement import LocalAgreement
-from offguard.transcription.pieces import DecodeStat, Window, monotonic
+from offguard.transcription.pieces import DecodeStat, Window, WindowAudio, monotonic
 from offguard.transcription.redecode import Finals
 from offguard.transcription.types import LiveText, Transcriber, Transcript, Word, join_words
 from offguard.transcription.whisper import TranscriptionCancelled
@@ -85,14 +85,9 @@ class StreamingTranscriber:
         self._max = int(max_window * samplerate)
         self._min = int(min_chunk * samplerate)
         self._detector = PauseDetector(samplerate)
-        self._lock = threading.Lock()  # guards the audio and the shown text
-        self._blocks: list[FloatArray] = []
-        self._cut = 0  # sample index where the window (audio not yet final) starts
-        self._total = 0
-        self._pauses: list[int] = []
-        self._quiet_since = 0
+        self._audio = WindowAudio()
+        self._lock = threading.Lock()  # guards the shown text
         self._wake = threading.Event()
-        self._fed_at_wake = 0
         # Worker-owned state.
         self._agreement = LocalAgreement()
         self._finals = Finals(transcriber, samplerate, self._cancelled_now)
@@ -124,14 +119,10 @@ class StreamingTranscriber:
         if block.size == 0:
             return
         pauses = self._detector.feed(block)
-        with self._lock:
-            self._blocks.append(block)
-            self._total += block.size
-            self._pauses.extend(p for p in pauses if p > self._cut)
-            det = self._detector
-            self._quiet_since = (det.frames - det.quiet_run) * det.hop  # end of the last sound
-            due = self._total - self._fed_at_wake >= self.interval * self.samplerate
-        if due or pauses:
+        det = self._detector
+        quiet_since = (det.frames - det.quiet_run) * det.hop  # end of the last sound
+        unseen = self._audio.append(block, pauses, quiet_since)
+        if unseen >= self.interval * self.samplerate or pauses:
             self._wake.set()
 
     # -- results ---------------------------------------------------------------------------
@@ -171,7 +162,7 @@ class StreamingTranscriber:
         return Transcript(
             text=" ".join(self._finals.texts),
             words=tuple(monotonic(self._finals.words)),
-            duration=self._total / self.samplerate,
+            duration=self._audio.total / self.samplerate,
             model=self.transcriber.model_name,
             settings=settings,
         )
@@ -215,29 +206,13 @@ class StreamingTranscriber:
             return None
 
     def _snapshot(self) -> Window:
-        import numpy as np
-
-        with self._lock:
-            self._fed_at_wake = self._total
-            if len(self._blocks) > 1:
-                self._blocks = [np.concatenate(self._blocks)]
-            audio = self._blocks[0] if self._blocks else np.zeros(0, np.float32)
-            return Window(self._cut, audio, list(self._pauses), self._quiet_since)
+        return self._audio.snapshot()
 
     def _advance(self, to: int) -> None:
         """The audio before sample ``to`` is final: drop it, restart the window there."""
-        with self._lock:
-            if self._blocks:
-                audio = self._blocks[0] if len(self._blocks) == 1 else None
-                if audio is None:
-                    import numpy as np
-
-                    audio = np.concatenate(self._blocks)
-                rest = audio[to - self._cut :]
-                self._blocks = [rest] if rest.size else []
-                self._finals.keep(self._cut, audio[: to - self._cut])
-            self._cut = to
-            self._pauses = [p for p in self._pauses if p > to]
+        dropped = self._audio.drop_before(to)
+        if dropped is not None:
+            self._finals.keep(*dropped)
         self._agreement.restart(to / self.samplerate)
 
     def _step(self) -> float:
